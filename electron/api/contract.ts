@@ -1,0 +1,51 @@
+/**
+ * The building blocks of the one contract. A procedure is declared once, here in electron/api,
+ * and every front door (IPC, HTTP, CLI, react-query hooks) is derived from the declaration.
+ * This folder imports nothing of ours and nothing of Node or Electron: the renderer reads it too.
+ */
+import type { z } from 'zod';
+
+export const ROLES = ['admin', 'supervisor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface CliSpec {
+  /** Words after `voiceops`, e.g. "users add". */
+  command: string;
+  /** Input fields given as positional arguments, in order; the rest become --options. */
+  positionals?: readonly string[];
+  /** A line printed to stderr after the human-readable output (not with --json). */
+  notice?: string;
+}
+
+export interface ProcedureDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  /** query: reads, safe to repeat and cache; mutation: changes state (audited, never cached). */
+  kind: 'query' | 'mutation';
+  /** Roles allowed to call it; checked before the input is even parsed. */
+  roles: readonly Role[];
+  /** One line, shown in CLI help and API listings. */
+  summary: string;
+  input: I;
+  output: O;
+  /** How it appears on the command line; false keeps it off the CLI (e.g. session-only calls). */
+  cli: CliSpec | false;
+}
+
+export function defineProcedure<I extends z.ZodType, O extends z.ZodType>(
+  def: ProcedureDef<I, O>,
+): ProcedureDef<I, O> {
+  return def;
+}
+
+export interface EventDef<P extends z.ZodType = z.ZodType> {
+  roles: readonly Role[];
+  summary: string;
+  payload: P;
+}
+
+export function defineEvent<P extends z.ZodType>(def: EventDef<P>): EventDef<P> {
+  return def;
+}
+
+/** Channel names of the Electron bridge; preload.cts repeats them (a sandboxed preload cannot import). */
+export const IPC_INVOKE_CHANNEL = 'voiceops:invoke';
+export const IPC_EVENT_CHANNEL = 'voiceops:event';

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { defineEvent, ROLES, type EventDef } from './contract.js';
+
+/** Live events, pushed over IPC in the window and over Server-Sent Events in the headless console. */
+export const events = {
+  'users.changed': defineEvent({
+    roles: ['admin'],
+    summary: 'An account was added or disabled',
+    payload: z.object({ name: z.string() }),
+  }),
+  'server.notice': defineEvent({
+    roles: ROLES,
+    summary: 'A message from the process that serves the console (e.g. it is shutting down)',
+    payload: z.object({ level: z.enum(['info', 'warning']), message: z.string() }),
+  }),
+} satisfies Record<string, EventDef>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type PayloadOf<N extends EventName> = z.output<Events[N]['payload']>;
+export interface EventMessage<N extends EventName = EventName> {
+  name: N;
+  payload: PayloadOf<N>;
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}

@@ -1,0 +1,98 @@
+import { procedures, type Result } from '../api/index.js';
+import { databasePath, openDatabase, type Database } from '../db/connection.js';
+import { AuditLog } from '../services/audit/audit-log.js';
+import { AuthService } from '../services/auth/auth-service.js';
+import { StatusService } from '../services/status/status-service.js';
+import { appVersion } from './app-version.js';
+import { ensureDataDir } from './data-dir.js';
+import { dispatch, type CallContext, type FrontDoor, type HandlerTable } from './dispatch.js';
+import { EventBus } from './event-bus.js';
+import { createHandlerTable } from './handlers.js';
+import { createFileLogger, createSilentLogger, type Logger } from './logger.js';
+
+export interface AppContext {
+  dataDir: string;
+  db: Database;
+  logger: Logger;
+  auth: AuthService;
+  audit: AuditLog;
+  bus: EventBus;
+  handlers: HandlerTable;
+  /** Dispatch with role check, validation, logging and auditing of mutations. */
+  call(name: unknown, input: unknown, ctx: CallContext): Promise<Result<unknown>>;
+  close(): void;
+}
+
+export interface OpenAppOptions {
+  dataDir: string;
+  frontDoor: FrontDoor;
+  /** 'file' writes JSON lines to <data>/logs; 'silent' is for one-shot CLI commands and tests. */
+  log: 'file' | 'silent';
+}
+
+/** Fields of an input that identify what was acted on, for the audit log (never secrets). */
+function auditTarget(input: unknown): string | null {
+  if (typeof input !== 'object' || input === null) return null;
+  const record = input as Record<string, unknown>;
+  const parts = ['name', 'staff', 'line', 'version']
+    .filter((key) => typeof record[key] === 'string')
+    .map((key) => `${key}=${String(record[key]).slice(0, 80)}`);
+  return parts.length > 0 ? parts.join(' ') : null;
+}
+
+/** Opens the data folder, database, logger and services: what every front door starts with. */
+export async function openAppContext({ dataDir, frontDoor, log }: OpenAppOptions): Promise<AppContext> {
+  ensureDataDir(dataDir);
+  const fileLogger = log === 'file' ? await createFileLogger({ dataDir }) : undefined;
+  const logger = fileLogger?.logger ?? createSilentLogger();
+  const dbFile = databasePath(dataDir);
+  let db: Database;
+  try {
+    db = openDatabase(dbFile);
+  } catch (error) {
+    logger.error({ err: error, dbFile }, 'database could not be opened');
+    fileLogger?.close();
+    throw error;
+  }
+  const bus = new EventBus();
+  const auth = new AuthService(db);
+  const audit = new AuditLog(db);
+  const status = new StatusService({ db, dataDir, databaseFile: dbFile, appVersion: appVersion(), frontDoor });
+  const handlers = createHandlerTable({ auth, status, bus });
+  const hooks = {
+    onUnexpectedError: (name: string, error: unknown) => logger.error({ err: error, procedure: name }, 'procedure failed'),
+  };
+
+  return {
+    dataDir,
+    db,
+    logger,
+    auth,
+    audit,
+    bus,
+    handlers,
+    async call(name, input, ctx) {
+      const result = await dispatch(handlers, name, input, ctx, hooks);
+      const isMutation = typeof name === 'string' && Object.hasOwn(procedures, name) && procedures[name as keyof typeof procedures].kind === 'mutation';
+      if (isMutation || (!result.ok && result.error.code === 'FORBIDDEN')) {
+        audit.record({
+          actor: ctx.user.name,
+          role: ctx.user.role,
+          action: String(name),
+          target: auditTarget(input),
+          success: result.ok,
+          origin: ctx.origin,
+          detail: result.ok ? null : result.error.code,
+        });
+      }
+      if (!result.ok && result.error.code !== 'INTERNAL') {
+        logger.info({ procedure: name, code: result.error.code, user: ctx.user.name }, 'procedure refused');
+      }
+      return result;
+    },
+    close() {
+      db.close();
+      fileLogger?.close();
+    },
+  };
+}
