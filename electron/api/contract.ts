@@ -17,9 +17,15 @@ export interface CliSpec {
   notice?: string;
 }
 
-export interface ProcedureDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+export type ProcedureKind = 'query' | 'mutation';
+
+export interface ProcedureDef<
+  I extends z.ZodType = z.ZodType,
+  O extends z.ZodType = z.ZodType,
+  K extends ProcedureKind = ProcedureKind,
+> {
   /** query: reads, safe to repeat and cache; mutation: changes state (audited, never cached). */
-  kind: 'query' | 'mutation';
+  kind: K;
   /** Roles allowed to call it; checked before the input is even parsed. */
   roles: readonly Role[];
   /** One line, shown in CLI help and API listings. */
@@ -30,9 +36,9 @@ export interface ProcedureDef<I extends z.ZodType = z.ZodType, O extends z.ZodTy
   cli: CliSpec | false;
 }
 
-export function defineProcedure<I extends z.ZodType, O extends z.ZodType>(
-  def: ProcedureDef<I, O>,
-): ProcedureDef<I, O> {
+export function defineProcedure<I extends z.ZodType, O extends z.ZodType, K extends ProcedureKind>(
+  def: ProcedureDef<I, O, K>,
+): ProcedureDef<I, O, K> {
   return def;
 }
 

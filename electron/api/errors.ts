@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'DATA_DIR_UNUSABLE',
   'ENGINE_UNAVAILABLE',
   'NOT_IMPLEMENTED',
+  'UNREACHABLE',
   'INTERNAL',
 ] as const;
 
@@ -76,6 +77,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'NOT_IMPLEMENTED':
       return 501;
     case 'ENGINE_UNAVAILABLE':
+    case 'UNREACHABLE':
       return 503;
     default:
       return 500;

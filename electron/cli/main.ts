@@ -6,19 +6,28 @@ import { CliFailure, processIo, type CliIo } from './cli-io.js';
 import { addProcedureCommands } from './procedure-commands.js';
 import { addServeCommand } from './serve-command.js';
 
+/** Help goes to stdout/stderr as usual; commander's own error text is dropped for our one-line form. */
+function output(io: CliIo) {
+  return {
+    writeOut: (text: string) => io.out(text.trimEnd()),
+    writeErr: (text: string) => io.err(text.trimEnd()),
+    outputError: () => undefined,
+  };
+}
+
 export function buildProgram(io: CliIo): Command {
   const program = new Command('voiceops')
     .description('VoiceOps Admin command line: the same services as the desktop app and the headless console')
     .version(appVersion())
     .exitOverride()
-    .configureOutput({ writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd()) })
+    .configureOutput(output(io))
     .showHelpAfterError(false);
   addServeCommand(program, io);
   addProcedureCommands(program, io);
   // Sub-commands inherit the override so usage errors come back as exceptions, not exits.
   const inherit = (command: Command): void => {
     for (const sub of command.commands) {
-      sub.exitOverride().configureOutput({ writeOut: (text) => io.out(text.trimEnd()), writeErr: () => undefined });
+      sub.exitOverride().configureOutput(output(io));
       inherit(sub);
     }
   };
@@ -34,8 +43,9 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
-      if (error.code === 'commander.help') return 0;
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+      // Help shown because a command group was given no sub-command: the help is the message.
+      if (error.code === 'commander.help') return error.exitCode === 0 ? 0 : 2;
       io.err(`voiceops: USAGE: ${error.message.replace(/^error: /, '')} (see voiceops --help)`);
       return 2;
     }

@@ -91,6 +91,7 @@ export async function openAppContext({ dataDir, frontDoor, log }: OpenAppOptions
       return result;
     },
     close() {
+      if (!db.open) return;
       db.close();
       fileLogger?.close();
     },

@@ -41,6 +41,9 @@ export async function createFileLogger({ dataDir, level = 'info' }: LoggerOption
     size: '10m',
     mkdir: true,
     limit: { count: 14 },
+    // Synchronous writes: a line is on disk before the call returns, so a crash or kill -9
+    // loses no log line, and closing never races a pending open. Our volume is low.
+    sync: true,
   });
   const logger = pino(
     {

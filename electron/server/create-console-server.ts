@@ -60,8 +60,6 @@ export async function createConsoleServer(options: ConsoleServerOptions) {
   const server = Fastify({
     bodyLimit: JSON_BODY_LIMIT_BYTES,
     loggerInstance: app.logger,
-    // Request logs carry method, url and status; bodies (which may hold tokens) are never logged.
-    disableRequestLogging: false,
     ...(options.tls ? { https: { ...options.tls, minVersion: 'TLSv1.2' as const } } : {}),
   });
   // Only JSON is accepted: an HTML form cannot send it cross-site, so no CSRF through forms.

@@ -56,7 +56,7 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
       // First run: someone must be able to sign in. The token is printed once, never logged.
       const { token } = app.auth.addUser('admin', 'admin');
       app.audit.record({ actor: 'system', role: null, action: 'users.add', target: 'name=admin', success: true, origin: 'first-run' });
-      print(`first run: created account "admin" (role admin). Sign-in token, shown only now: ${token}`);
+      print(`first run: created account "admin" (role admin). Sign-in token, shown only now: ${token} (open the URL and paste it)`);
     } else {
       print('sign in with your token; an admin can make one with: voiceops users add <name> --role admin|supervisor');
     }

@@ -1,0 +1,38 @@
+import os from 'node:os';
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type Result } from './api/index.js';
+import type { AppContext } from './core/app-context.js';
+import { APP_ORIGIN } from './window.js';
+
+/** Only our own page, in its top frame, may call: not an iframe, not a page navigated elsewhere. */
+function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow): boolean {
+  const frame = event.senderFrame;
+  return (
+    event.sender === window.webContents &&
+    frame !== null &&
+    frame.parent === null &&
+    frame.url.startsWith(APP_ORIGIN + '/')
+  );
+}
+
+/**
+ * One IPC channel for every procedure, dispatched exactly like HTTP and CLI calls. Inside the
+ * desktop app the person at the machine is its admin (they can read the data folder anyway).
+ */
+export function registerIpc(app: AppContext, window: BrowserWindow): () => void {
+  const user = { name: `desktop:${os.userInfo().username}`, role: 'admin' as const };
+  ipcMain.handle(IPC_INVOKE_CHANNEL, async (event, name: unknown, input: unknown): Promise<Result<unknown>> => {
+    if (!isTrustedSender(event, window)) {
+      app.logger.warn({ url: event.senderFrame?.url }, 'IPC call from an untrusted frame refused');
+      return { ok: false, error: { code: 'FORBIDDEN', message: 'IPC calls are accepted only from the app page' } };
+    }
+    return app.call(name, input, { user, frontDoor: 'desktop', origin: 'ipc', sessionExpiresAt: null });
+  });
+  const unsubscribe = app.bus.subscribe(user.role, (message) => {
+    if (!window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, message);
+  });
+  return () => {
+    ipcMain.removeHandler(IPC_INVOKE_CHANNEL);
+    unsubscribe();
+  };
+}
