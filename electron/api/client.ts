@@ -1,6 +1,6 @@
 import type { AppErrorData, Result } from './errors.js';
 import type { EventMessage, EventName } from './events.js';
-import type { InputOf, OutputOf, ProcedureName } from './procedures.js';
+import type { InputOf, OutputOf, ProcedureName } from './procedures/index.js';
 
 /**
  * What every transport offers the renderer: the Electron preload bridge and the HTTP client

@@ -7,7 +7,7 @@ import { appVersion } from './app-version.js';
 import { ensureDataDir } from './data-dir.js';
 import { dispatch, type CallContext, type FrontDoor, type HandlerTable } from './dispatch.js';
 import { EventBus } from './event-bus.js';
-import { createHandlerTable } from './handlers.js';
+import { createHandlerTable } from './handlers/index.js';
 import { createFileLogger, createSilentLogger, type Logger } from './logger.js';
 
 export interface AppContext {

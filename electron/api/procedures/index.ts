@@ -1,0 +1,30 @@
+import type { z } from 'zod';
+import type { ProcedureDef } from '../contract.js';
+import { accountProcedures } from './accounts.js';
+import { systemProcedures } from './system.js';
+
+export * from './accounts.js';
+export * from './system.js';
+
+/**
+ * Every procedure of the product, one file per feature. Later issues add their file here; the
+ * IPC handler, HTTP route, CLI command and react-query hook for each appear without further code.
+ */
+export const procedures = {
+  ...systemProcedures,
+  ...accountProcedures,
+} satisfies Record<string, ProcedureDef>;
+
+export type Procedures = typeof procedures;
+export type ProcedureName = keyof Procedures;
+/** What a caller passes (before defaults and transforms). */
+export type InputOf<N extends ProcedureName> = z.input<Procedures[N]['input']>;
+/** What a handler receives (after validation). */
+export type ParsedInputOf<N extends ProcedureName> = z.output<Procedures[N]['input']>;
+export type OutputOf<N extends ProcedureName> = z.output<Procedures[N]['output']>;
+
+export const PROCEDURE_NAMES = Object.keys(procedures) as ProcedureName[];
+
+export function isProcedureName(name: unknown): name is ProcedureName {
+  return typeof name === 'string' && Object.hasOwn(procedures, name);
+}
