@@ -1,0 +1,53 @@
+import { expect, signInWithToken, test } from './support/fixtures.js';
+
+const SCREENS = [
+  { id: 'setup', name: 'Setup', issue: '7' },
+  { id: 'dashboard', name: 'Dashboard', issue: '7' },
+  { id: 'staff-models', name: 'Staff & Models', issue: '3' },
+  { id: 'voice-preview', name: 'Voice Preview', issue: '5' },
+  { id: 'backups', name: 'Backups', issue: '6' },
+] as const;
+
+test.describe('headless console: app shell', () => {
+  test('the navigation reaches every screen, and unfinished screens say which issue brings them', async ({ page, consoleServer }) => {
+    await signInWithToken(page, consoleServer, consoleServer.adminToken, 'admin');
+    const nav = page.getByRole('navigation', { name: 'Main navigation' });
+    await expect(nav.getByRole('link')).toHaveText(['Setup', 'Dashboard', 'Staff & Models', 'Voice Preview', 'Backups', 'Settings']);
+
+    for (const screen of SCREENS) {
+      const link = nav.getByRole('link', { name: screen.name, exact: true });
+      await link.click();
+      await expect(link).toHaveAttribute('aria-current', 'page');
+      await expect(page.getByRole('heading', { level: 1, name: screen.name })).toBeFocused();
+      const planned = page.getByTestId('planned-feature');
+      await expect(planned).toHaveAttribute('data-issue', screen.issue);
+      await expect(planned).toContainText(`issue #${screen.issue}`);
+    }
+    await expect(nav.locator('[aria-current="page"]')).toHaveCount(1);
+    await expect(page.getByRole('link', { name: 'Setup' })).not.toHaveAttribute('aria-current', 'page');
+  });
+
+  test('the keyboard reaches the skip link first, and it jumps to the content', async ({ page, consoleServer }) => {
+    await signInWithToken(page, consoleServer, consoleServer.adminToken, 'admin');
+    await page.reload();
+    await expect(page.getByTestId('status-schema-version')).toBeVisible();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to main content' });
+    await expect(skip).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('main')).toBeFocused();
+    expect(new URL(page.url()).hash).not.toBe('#main-content');
+  });
+
+  test('the layout fits 1280x800 without sideways scrolling', async ({ page, consoleServer }, testInfo) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await signInWithToken(page, consoleServer, consoleServer.adminToken, 'admin');
+    await expect(page.getByTestId('status-schema-version')).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: testInfo.outputPath('dashboard-1280x800.png') });
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await expect(page.getByTestId('accounts-table')).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('settings-1280x800.png'), fullPage: true });
+  });
+});
