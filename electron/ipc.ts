@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type Result } from './api/index.js';
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, JOB_ID_PATTERN, type Result } from './api/index.js';
 import type { AppContext } from './core/app-context.js';
 import { APP_ORIGIN } from './window.js';
 
@@ -21,12 +21,19 @@ function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow): bool
  */
 export function registerIpc(app: AppContext, window: BrowserWindow): () => void {
   const user = { name: `desktop:${os.userInfo().username}`, role: 'admin' as const };
-  ipcMain.handle(IPC_INVOKE_CHANNEL, async (event, name: unknown, input: unknown): Promise<Result<unknown>> => {
+  ipcMain.handle(IPC_INVOKE_CHANNEL, async (event, name: unknown, input: unknown, options: unknown): Promise<Result<unknown>> => {
     if (!isTrustedSender(event, window)) {
       app.logger.warn({ url: event.senderFrame?.url }, 'IPC call from an untrusted frame refused');
       return { ok: false, error: { code: 'FORBIDDEN', message: 'IPC calls are accepted only from the app page' } };
     }
-    return app.call(name, input, { user, frontDoor: 'desktop', origin: 'ipc', sessionExpiresAt: null });
+    const jobId = (options as { jobId?: unknown } | undefined)?.jobId;
+    return app.call(name, input, {
+      user,
+      frontDoor: 'desktop',
+      origin: 'ipc',
+      sessionExpiresAt: null,
+      ...(typeof jobId === 'string' && JOB_ID_PATTERN.test(jobId) ? { jobId } : {}),
+    });
   });
   const unsubscribe = app.bus.subscribe(user.role, (message) => {
     if (!window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, message);

@@ -30,6 +30,7 @@ if (!app.requestSingleInstanceLock()) {
     .then(async () => {
       const dataDir = process.env[DATA_DIR_ENV] || app.getPath('userData');
       context = await openAppContext({ dataDir, frontDoor: 'desktop', log: 'file' });
+      context.logger.info(context.store.sweep(), 'model store swept at start');
       serveRenderer(builtRendererDir());
       const window = createMainWindow(path.join(here, 'preload.cjs'));
       registerIpc(context, window);

@@ -10,8 +10,8 @@ const INVOKE_CHANNEL = 'voiceops:invoke';
 const EVENT_CHANNEL = 'voiceops:event';
 
 electron.contextBridge.exposeInMainWorld('voiceops', {
-  invoke: (name: string, input: unknown): Promise<unknown> =>
-    electron.ipcRenderer.invoke(INVOKE_CHANNEL, String(name), input),
+  invoke: (name: string, input: unknown, options?: { jobId?: string }): Promise<unknown> =>
+    electron.ipcRenderer.invoke(INVOKE_CHANNEL, String(name), input, { jobId: options?.jobId }),
   onEvent: (listener: (message: unknown) => void): (() => void) => {
     const handler = (_event: unknown, message: unknown): void => listener(message);
     electron.ipcRenderer.on(EVENT_CHANNEL, handler);

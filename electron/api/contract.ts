@@ -8,23 +8,31 @@ import type { z } from 'zod';
 export const ROLES = ['admin', 'supervisor'] as const;
 export type Role = (typeof ROLES)[number];
 
-export interface CliSpec {
+export interface CliSpec<O extends z.ZodType = z.ZodType> {
   /** Words after `voiceops`, e.g. "users add". */
   command: string;
   /** Input fields given as positional arguments, in order; the rest become --options. */
   positionals?: readonly string[];
   /** A line printed to stderr after the human-readable output (not with --json). */
   notice?: string;
+  /**
+   * For commands that scripts test by exit status (e.g. verify): a message when the result
+   * means failure; the CLI prints the result, then this line, and exits 1.
+   */
+  failureOf?: (output: z.output<O>) => string | undefined;
 }
 
-export type ProcedureKind = 'query' | 'mutation';
+/**
+ * query: reads, safe to repeat and cache. mutation: changes state, audited.
+ * job: a long mutation (import, verify, export) that reports progress events and can be cancelled.
+ */
+export type ProcedureKind = 'query' | 'mutation' | 'job';
 
 export interface ProcedureDef<
   I extends z.ZodType = z.ZodType,
   O extends z.ZodType = z.ZodType,
   K extends ProcedureKind = ProcedureKind,
 > {
-  /** query: reads, safe to repeat and cache; mutation: changes state (audited, never cached). */
   kind: K;
   /** Roles allowed to call it; checked before the input is even parsed. */
   roles: readonly Role[];
@@ -33,7 +41,7 @@ export interface ProcedureDef<
   input: I;
   output: O;
   /** How it appears on the command line; false keeps it off the CLI (e.g. session-only calls). */
-  cli: CliSpec | false;
+  cli: CliSpec<O> | false;
 }
 
 export function defineProcedure<I extends z.ZodType, O extends z.ZodType, K extends ProcedureKind>(

@@ -17,6 +17,10 @@ export const ERROR_CODES = [
   'DATA_DIR_UNUSABLE',
   'ENGINE_UNAVAILABLE',
   'NOT_IMPLEMENTED',
+  'CANCELLED',
+  'DISK_FULL',
+  'INTEGRITY_FAILED',
+  'UNSUPPORTED_FORMAT',
   'UNREACHABLE',
   'INTERNAL',
 ] as const;
@@ -69,7 +73,14 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'NOT_FOUND':
       return 404;
     case 'CONFLICT':
+    case 'INTEGRITY_FAILED':
       return 409;
+    case 'CANCELLED':
+      return 499;
+    case 'UNSUPPORTED_FORMAT':
+      return 422;
+    case 'DISK_FULL':
+      return 507;
     case 'BODY_TOO_LARGE':
       return 413;
     case 'RATE_LIMITED':

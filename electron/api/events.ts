@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent, ROLES, type EventDef } from './contract.js';
+import { jobProgressSchema } from './procedures/jobs.js';
 
 /** Live events, pushed over IPC in the window and over Server-Sent Events in the headless console. */
 export const events = {
@@ -7,6 +8,11 @@ export const events = {
     roles: ['admin'],
     summary: 'An account was added or disabled',
     payload: z.object({ name: z.string() }),
+  }),
+  'job.progress': defineEvent({
+    roles: ROLES,
+    summary: 'Progress of a long job (import, verify, export), throttled; the last one has its final state',
+    payload: jobProgressSchema,
   }),
   'server.notice': defineEvent({
     roles: ROLES,

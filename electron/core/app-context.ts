@@ -1,12 +1,15 @@
-import { procedures, type Result } from '../api/index.js';
+import { procedureKindOf, type Result } from '../api/index.js';
 import { databasePath, openDatabase, type Database } from '../db/connection.js';
 import { AuditLog } from '../services/audit/audit-log.js';
 import { AuthService } from '../services/auth/auth-service.js';
 import { StatusService } from '../services/status/status-service.js';
+import { ModelStore } from '../services/model-store/model-store.js';
+import { SettingsService } from '../services/settings/settings-service.js';
 import { appVersion } from './app-version.js';
 import { ensureDataDir } from './data-dir.js';
-import { dispatch, type CallContext, type FrontDoor, type HandlerTable } from './dispatch.js';
+import { dispatch, type CallContext, type DispatchHooks, type FrontDoor, type HandlerTable } from './dispatch.js';
 import { EventBus } from './event-bus.js';
+import { JobRegistry } from './jobs.js';
 import { createHandlerTable } from './handlers/index.js';
 import { createFileLogger, createSilentLogger, type Logger } from './logger.js';
 
@@ -17,6 +20,9 @@ export interface AppContext {
   auth: AuthService;
   audit: AuditLog;
   bus: EventBus;
+  jobs: JobRegistry;
+  settings: SettingsService;
+  store: ModelStore;
   handlers: HandlerTable;
   /** Dispatch with role check, validation, logging and auditing of mutations. */
   call(name: unknown, input: unknown, ctx: CallContext): Promise<Result<unknown>>;
@@ -55,12 +61,16 @@ export async function openAppContext({ dataDir, frontDoor, log }: OpenAppOptions
     throw error;
   }
   const bus = new EventBus();
+  const jobs = new JobRegistry(bus);
   const auth = new AuthService(db);
   const audit = new AuditLog(db);
   const status = new StatusService({ db, dataDir, databaseFile: dbFile, appVersion: appVersion(), frontDoor });
-  const handlers = createHandlerTable({ auth, status, bus });
-  const hooks = {
-    onUnexpectedError: (name: string, error: unknown) => logger.error({ err: error, procedure: name }, 'procedure failed'),
+  const settings = new SettingsService(db);
+  const store = new ModelStore({ db, dataDir, settings });
+  const handlers = createHandlerTable({ auth, status, bus, jobs, store, audit });
+  const hooks: DispatchHooks = {
+    onUnexpectedError: (name, error) => logger.error({ err: error, procedure: name }, 'procedure failed'),
+    runJob: (name, ctx, work) => jobs.run(name, ctx.user.name, ctx.jobId, work),
   };
 
   return {
@@ -70,10 +80,14 @@ export async function openAppContext({ dataDir, frontDoor, log }: OpenAppOptions
     auth,
     audit,
     bus,
+    jobs,
+    settings,
+    store,
     handlers,
     async call(name, input, ctx) {
       const result = await dispatch(handlers, name, input, ctx, hooks);
-      const isMutation = typeof name === 'string' && Object.hasOwn(procedures, name) && procedures[name as keyof typeof procedures].kind === 'mutation';
+      const kind = procedureKindOf(name);
+      const isMutation = kind !== undefined && kind !== 'query';
       if (isMutation || (!result.ok && result.error.code === 'FORBIDDEN')) {
         audit.record({
           actor: ctx.user.name,

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { JobControl } from './jobs.js';
 import {
   AppError,
   isProcedureName,
@@ -6,6 +7,7 @@ import {
   type AppErrorData,
   type OutputOf,
   type ParsedInputOf,
+  type ProcedureKind,
   type ProcedureName,
   type Result,
   type Role,
@@ -21,11 +23,14 @@ export interface CallContext {
   origin: string;
   /** Set for headless sessions; null for the desktop user and the CLI. */
   sessionExpiresAt: string | null;
+  /** For job procedures: the id the caller chose, so it can follow progress events (optional). */
+  jobId?: string;
 }
 
 export type Handler<N extends ProcedureName> = (
   input: ParsedInputOf<N>,
   ctx: CallContext,
+  job: JobControl,
 ) => Promise<OutputOf<N>> | OutputOf<N>;
 
 /** One handler per procedure; a missing or extra entry is a compile error. */
@@ -34,7 +39,17 @@ export type HandlerTable = { [N in ProcedureName]: Handler<N> };
 export interface DispatchHooks {
   /** Errors that are not AppErrors are bugs: they are logged with their stack, and the caller gets INTERNAL. */
   onUnexpectedError(name: string, error: unknown): void;
+  /** Runs a 'job' procedure under the job registry (progress events, cancellation). */
+  runJob?<T>(name: string, ctx: CallContext, work: (job: JobControl) => Promise<T>): Promise<T>;
 }
+
+/** Queries and plain mutations get a control that is never cancelled and reports nowhere. */
+const NO_JOB: JobControl = {
+  id: 'none',
+  signal: new AbortController().signal,
+  progress: () => undefined,
+  throwIfCancelled: () => undefined,
+};
 
 function failure(error: AppErrorData): Result<never> {
   return { ok: false, error };
@@ -74,8 +89,11 @@ export async function dispatch(
   const parsed = def.input.safeParse(rawInput ?? {});
   if (!parsed.success) return failure(validationFailure(parsed.error));
   try {
-    const handler = table[name] as (input: unknown, ctx: CallContext) => unknown;
-    const value = await handler(parsed.data, ctx);
+    const handler = table[name] as (input: unknown, ctx: CallContext, job: JobControl) => unknown;
+    const value =
+      (def.kind as ProcedureKind) === 'job' && hooks.runJob
+        ? await hooks.runJob(name, ctx, async (job) => handler(parsed.data, ctx, job))
+        : await handler(parsed.data, ctx, NO_JOB);
     return { ok: true, value };
   } catch (error) {
     if (error instanceof AppError) return failure(error.toData());

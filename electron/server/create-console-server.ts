@@ -1,11 +1,12 @@
 import fs from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { httpStatusFor, type AppErrorData } from '../api/index.js';
+import { httpStatusFor, JOB_ID_PATTERN, type AppErrorData } from '../api/index.js';
 import type { AppContext } from '../core/app-context.js';
 import { CONTENT_SECURITY_POLICY_DIRECTIVES } from '../core/content-security-policy.js';
 import { validationFailure } from '../core/dispatch.js';
@@ -61,6 +62,11 @@ export async function createConsoleServer(options: ConsoleServerOptions) {
     bodyLimit: JSON_BODY_LIMIT_BYTES,
     loggerInstance: app.logger,
     ...(options.tls ? { https: { ...options.tls, minVersion: 'TLSv1.2' as const } } : {}),
+  });
+  const openStreams = new Set<ServerResponse>();
+  server.addHook('preClose', async () => {
+    for (const stream of openStreams) stream.end();
+    openStreams.clear();
   });
   // Only JSON is accepted: an HTML form cannot send it cross-site, so no CSRF through forms.
   server.removeContentTypeParser('text/plain');
@@ -120,11 +126,13 @@ export async function createConsoleServer(options: ConsoleServerOptions) {
   server.post<{ Params: { name: string } }>('/api/rpc/:name', async (request, reply) => {
     const identity = identify(request, app.auth);
     if (!identity) return sendError(reply, { code: 'UNAUTHENTICATED', message: 'sign in first (no valid session or token)' });
+    const jobId = request.headers['x-voiceops-job-id'];
     const result = await app.call(request.params.name, request.body ?? {}, {
       user: identity.user,
       frontDoor: 'headless',
       origin: request.ip,
       sessionExpiresAt: identity.expiresAt,
+      ...(typeof jobId === 'string' && JOB_ID_PATTERN.test(jobId) ? { jobId } : {}),
     });
     return result.ok ? result : sendError(reply, result.error);
   });
@@ -132,7 +140,7 @@ export async function createConsoleServer(options: ConsoleServerOptions) {
   server.get('/api/events', async (request, reply) => {
     const identity = identify(request, app.auth);
     if (!identity) return sendError(reply, { code: 'UNAUTHENTICATED', message: 'sign in first (no valid session or token)' });
-    openEventStream(request, reply, app.bus, identity);
+    openEventStream(request, reply, app.bus, identity, openStreams);
     return reply;
   });
 

@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { EventBus } from '../core/event-bus.js';
 import type { RequestIdentity } from './request-auth.js';
@@ -13,6 +14,7 @@ export function openEventStream(
   reply: FastifyReply,
   bus: EventBus,
   identity: RequestIdentity,
+  open: Set<ServerResponse>,
 ): void {
   reply.hijack();
   const res = reply.raw;
@@ -23,6 +25,8 @@ export function openEventStream(
     'x-content-type-options': 'nosniff',
   });
   res.write(': connected\n\n');
+  // Tracked so the server can end every stream when it shuts down (they never end by themselves).
+  open.add(res);
   const unsubscribe = bus.subscribe(identity.user.role, (message) => {
     res.write(`event: ${message.name}\ndata: ${JSON.stringify(message.payload)}\n\n`);
   });
@@ -31,6 +35,7 @@ export function openEventStream(
   const expiry =
     expiresInMs === undefined ? undefined : setTimeout(() => res.end(), Math.max(0, Math.min(expiresInMs, 2 ** 31 - 1)));
   const stop = (): void => {
+    open.delete(res);
     unsubscribe();
     clearInterval(keepalive);
     if (expiry) clearTimeout(expiry);

@@ -36,6 +36,8 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
   const print = options.print ?? ((line: string) => process.stdout.write(line + '\n'));
   const app = await openAppContext({ dataDir: options.dataDir, frontDoor: 'headless', log: 'file' });
   try {
+    const swept = app.store.sweep();
+    if (swept.removedBlobs + swept.removedTemporaryFiles + swept.abandonedImports > 0) app.logger.info(swept, 'model store swept at start');
     const tls = options.tls && {
       key: fs.readFileSync(options.tls.keyFile),
       cert: fs.readFileSync(options.tls.certFile),

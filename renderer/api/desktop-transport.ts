@@ -25,7 +25,7 @@ function asResult(raw: unknown): Result<unknown> {
 /** The Electron window's transport: the preload's contextBridge API over IPC. */
 export function createDesktopTransport(bridge: DesktopBridge): ApiTransport {
   return {
-    invoke: async (name, input) => asResult(await bridge.invoke(name, input)) as never,
+    invoke: async (name, input, options) => asResult(await bridge.invoke(name, input, options)) as never,
     subscribe(listener) {
       return bridge.onEvent((message) => {
         if (message && typeof message === 'object' && isEventName((message as EventMessage).name)) {

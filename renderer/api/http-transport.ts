@@ -27,12 +27,12 @@ async function readResult(response: Response): Promise<Result<unknown>> {
   return { ok: false, error: unreachable(`unexpected answer, HTTP ${response.status}`) };
 }
 
-export async function postJson(url: string, body: unknown, method = 'POST'): Promise<Result<unknown>> {
+export async function postJson(url: string, body: unknown, method = 'POST', extraHeaders: Record<string, string> = {}): Promise<Result<unknown>> {
   try {
     const response = await fetch(url, {
       method,
       credentials: 'same-origin',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...extraHeaders },
       body: JSON.stringify(body ?? {}),
     });
     return await readResult(response);
@@ -44,7 +44,13 @@ export async function postJson(url: string, body: unknown, method = 'POST'): Pro
 /** The headless console's transport: POST /api/rpc/<name> and Server-Sent Events on /api/events. */
 export function createHttpTransport(): ApiTransport {
   return {
-    invoke: (name, input) => postJson(`/api/rpc/${encodeURIComponent(name)}`, input) as never,
+    invoke: (name, input, options) =>
+      postJson(
+        `/api/rpc/${encodeURIComponent(name)}`,
+        input,
+        'POST',
+        options?.jobId ? { 'x-voiceops-job-id': options.jobId } : {},
+      ) as never,
     subscribe(listener) {
       const source = new EventSource('/api/events', { withCredentials: true });
       for (const name of Object.keys(events) as EventName[]) {

@@ -1,9 +1,13 @@
 import type { z } from 'zod';
-import type { ProcedureDef } from '../contract.js';
+import type { ProcedureDef, ProcedureKind } from '../contract.js';
 import { accountProcedures } from './accounts.js';
+import { jobProcedures } from './jobs.js';
+import { modelProcedures } from './models.js';
 import { systemProcedures } from './system.js';
 
 export * from './accounts.js';
+export * from './jobs.js';
+export * from './models.js';
 export * from './system.js';
 
 /**
@@ -13,6 +17,8 @@ export * from './system.js';
 export const procedures = {
   ...systemProcedures,
   ...accountProcedures,
+  ...jobProcedures,
+  ...modelProcedures,
 } satisfies Record<string, ProcedureDef>;
 
 export type Procedures = typeof procedures;
@@ -27,4 +33,8 @@ export const PROCEDURE_NAMES = Object.keys(procedures) as ProcedureName[];
 
 export function isProcedureName(name: unknown): name is ProcedureName {
   return typeof name === 'string' && Object.hasOwn(procedures, name);
+}
+
+export function procedureKindOf(name: unknown): ProcedureKind | undefined {
+  return isProcedureName(name) ? (procedures[name].kind as ProcedureKind) : undefined;
 }

@@ -2,6 +2,11 @@ import type { AuthService } from '../../services/auth/auth-service.js';
 import type { StatusService } from '../../services/status/status-service.js';
 import type { HandlerTable } from '../dispatch.js';
 import type { EventBus } from '../event-bus.js';
+import type { JobRegistry } from '../jobs.js';
+import { jobHandlers } from './job-handlers.js';
+import { bundleHandlers, modelHandlers } from './model-handlers.js';
+import type { ModelStore } from '../../services/model-store/model-store.js';
+import type { AuditLog } from '../../services/audit/audit-log.js';
 import { accountHandlers } from './account-handlers.js';
 import { systemHandlers } from './system-handlers.js';
 
@@ -9,6 +14,9 @@ export interface HandlerServices {
   auth: AuthService;
   status: StatusService;
   bus: EventBus;
+  jobs: JobRegistry;
+  store: ModelStore;
+  audit: AuditLog;
 }
 
 /**
@@ -16,9 +24,12 @@ export interface HandlerServices {
  * Handlers only translate between the contract and the services; the logic lives in
  * electron/services. A procedure without a handler is a compile error here.
  */
-export function createHandlerTable({ auth, status, bus }: HandlerServices): HandlerTable {
+export function createHandlerTable({ auth, status, bus, jobs, store, audit }: HandlerServices): HandlerTable {
   return {
     ...systemHandlers(status),
     ...accountHandlers(auth, bus),
+    ...jobHandlers(jobs),
+    ...modelHandlers(store, audit),
+    ...bundleHandlers(store),
   };
 }

@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { AppError } from '../../api/index.js';
+import type { AuditLog } from '../../services/audit/audit-log.js';
+import { resolveClientPath } from '../../services/model-store/import-source.js';
+import type { ModelStore } from '../../services/model-store/model-store.js';
+import { listIncoming, storageReport } from '../../services/model-store/storage-report.js';
+import { verifyStore } from '../../services/model-store/verify-store.js';
+import { BUNDLE_EXTENSION } from '../../services/model-store/bundle-format.js';
+import { exportBundle } from '../../services/model-store/bundle-export.js';
+import { importBundle } from '../../services/model-store/bundle-import.js';
+import type { CallContext } from '../dispatch.js';
+import type { HandlersFor } from './handler-types.js';
+
+type ModelProcedure =
+  | 'staff.list' | 'staff.add' | 'staff.rename' | 'staff.retire' | 'staff.purge'
+  | 'models.list' | 'models.show' | 'models.import' | 'models.promote' | 'models.rollback' | 'models.unpin'
+  | 'models.delete' | 'models.verify' | 'models.audit' | 'storage.report' | 'incoming.list';
+
+/** Who and from where, as the audit log and manifests record it. */
+export function originOf(ctx: CallContext): string {
+  return ctx.frontDoor === 'headless' ? `console ${ctx.origin}` : ctx.frontDoor;
+}
+
+export function modelHandlers(store: ModelStore, audit: AuditLog): HandlersFor<ModelProcedure> {
+  return {
+    'staff.list': ({ includeRetired }) => store.staff.list(includeRetired ?? false),
+    'staff.add': ({ code, name }) => store.staff.add(code, name),
+    'staff.rename': ({ code, name }) => store.staff.rename(code, name),
+    'staff.retire': ({ code }) => store.staff.retire(code),
+    'staff.purge': ({ code, confirm }) => store.staff.purge(code, confirm),
+    'models.list': ({ line }) => store.versions.list(line),
+    'models.show': ({ line, version }) => store.versions.show(line, version),
+    'models.import': async ({ path: requested, line, version, format }, ctx, job) => {
+      const source = resolveClientPath(requested, store.layout.incoming, ctx.frontDoor === 'cli');
+      const { manifest, removedByRetention } = await store.importVersion(
+        { source, line, version, format, actor: ctx.user.name, origin: originOf(ctx) },
+        job,
+      );
+      for (const old of removedByRetention) {
+        audit.record({ actor: 'system', role: null, action: 'models.retention', target: `line=${line} version=${old}`, success: true, origin: 'retention' });
+      }
+      return store.versions.list(manifest.line)[0]!.versions.find((v) => v.version === manifest.version)!;
+    },
+    'models.promote': ({ line, version }) => store.versions.promote(line, version),
+    'models.rollback': ({ line }) => store.versions.rollback(line),
+    'models.unpin': ({ line }) => store.versions.unpin(line),
+    'models.delete': ({ line, version }) => store.versions.delete(line, version),
+    'models.verify': ({ line }, _ctx, job) => {
+      if (line) store.versions.summary(line); // NOT_FOUND for an unknown line, before any work
+      return verifyStore(store.repo, store.layout, job, line);
+    },
+    'models.audit': ({ line, limit }) => {
+      const needle = `line=${line}`;
+      return audit
+        .recent(5000)
+        .filter((entry) => entry.target !== null && (entry.target === needle || entry.target.startsWith(`${needle} `)))
+        .slice(0, limit ?? 100)
+        .map(({ at, actor, action, target, success, origin }) => ({ at, actor, action, target, success, origin }));
+    },
+    'storage.report': () => storageReport(store.repo, store.layout),
+    'incoming.list': () => listIncoming(store.layout),
+  };
+}
+
+/** Where a bundle may be written: anywhere for the CLI, only <data>/exports for the other doors. */
+export function exportTarget(store: ModelStore, ctx: CallContext, out: string | undefined, suggestedName: string): string {
+  if (out === undefined) return path.join(store.layout.exports, suggestedName);
+  if (ctx.frontDoor !== 'cli') throw new AppError('VALIDATION_FAILED', 'only the command line may choose where a bundle is written', 'out');
+  return path.resolve(out);
+}
+
+export function bundleHandlers(store: ModelStore): HandlersFor<'models.export' | 'models.importBundle'> {
+  return {
+    'models.export': ({ line, version, out }, ctx, job) => {
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      const name = `${line.replace('/', '_')}${version ? `_${version}` : ''}_${stamp}${BUNDLE_EXTENSION}`;
+      return exportBundle(store, line, version, exportTarget(store, ctx, out, name), job);
+    },
+    'models.importBundle': ({ path: requested }, ctx, job) =>
+      importBundle(store, resolveClientPath(requested, store.layout.incoming, ctx.frontDoor === 'cli'), ctx.user.name, originOf(ctx), job),
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * Worker thread for the model store's heavy work, so the main process stays responsive:
+ * copy-while-hashing into the store, re-hashing for verification, decoding reference audio.
+ * One task at a time; progress is posted every few megabytes.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import { parentPort } from 'node:worker_threads';
+import decodeAudio from 'audio-decode';
+import { lintReferenceClip, measureAudio, type DecodedAudio } from './audio-lint.js';
+import type { WorkerRequest, WorkerResponse } from './store-worker-protocol.js';
+
+const CHUNK = 4 * 1024 * 1024;
+const PROGRESS_EVERY = 32 * 1024 * 1024;
+
+function post(message: WorkerResponse): void {
+  parentPort!.postMessage(message);
+}
+
+/**
+ * Reads the source once: each chunk is hashed while the previous one is still being written
+ * (two buffers, one write in flight), then the copy is fsynced before we report it done.
+ */
+async function copyAndHash(taskId: number, source: string, target: string): Promise<void> {
+  const hash = createHash('sha256');
+  const input = await fs.open(source, 'r');
+  const output = await fs.open(target, 'wx', 0o600);
+  try {
+    const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+    let pendingWrite: Promise<unknown> = Promise.resolve();
+    let bytes = 0;
+    let lastReport = 0;
+    for (let i = 0; ; i++) {
+      const buffer = buffers[i % 2]!;
+      const { bytesRead } = await input.read(buffer, 0, CHUNK, null);
+      if (bytesRead === 0) break;
+      const chunk = buffer.subarray(0, bytesRead);
+      hash.update(chunk);
+      await pendingWrite;
+      pendingWrite = output.write(chunk, 0, bytesRead);
+      bytes += bytesRead;
+      if (bytes - lastReport >= PROGRESS_EVERY) {
+        lastReport = bytes;
+        post({ taskId, kind: 'progress', bytes });
+      }
+    }
+    await pendingWrite;
+    await output.sync();
+    post({ taskId, kind: 'done', result: { op: 'copy-hash', sha256: hash.digest('hex'), size: bytes } });
+  } finally {
+    await input.close();
+    await output.close();
+  }
+}
+
+async function hashFile(taskId: number, file: string): Promise<void> {
+  const hash = createHash('sha256');
+  const input = await fs.open(file, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    let bytes = 0;
+    let lastReport = 0;
+    for (;;) {
+      const { bytesRead } = await input.read(buffer, 0, CHUNK, null);
+      if (bytesRead === 0) break;
+      hash.update(buffer.subarray(0, bytesRead));
+      bytes += bytesRead;
+      if (bytes - lastReport >= PROGRESS_EVERY) {
+        lastReport = bytes;
+        post({ taskId, kind: 'progress', bytes });
+      }
+    }
+    post({ taskId, kind: 'done', result: { op: 'hash', sha256: hash.digest('hex'), size: bytes } });
+  } finally {
+    await input.close();
+  }
+}
+
+async function lintAudio(taskId: number, file: string, label: string): Promise<void> {
+  let decoded: DecodedAudio;
+  try {
+    decoded = (await decodeAudio(await fs.readFile(file))) as DecodedAudio;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    post({
+      taskId,
+      kind: 'done',
+      result: { op: 'lint-audio', facts: null, findings: [{ file: label, level: 'error', code: 'UNDECODABLE', message: `cannot decode: ${reason}` }] },
+    });
+    return;
+  }
+  const facts = measureAudio(decoded);
+  post({ taskId, kind: 'done', result: { op: 'lint-audio', facts, findings: lintReferenceClip(label, facts) } });
+}
+
+parentPort!.on('message', (request: WorkerRequest) => {
+  const run =
+    request.op === 'copy-hash'
+      ? copyAndHash(request.taskId, request.source, request.target)
+      : request.op === 'hash'
+        ? hashFile(request.taskId, request.file)
+        : lintAudio(request.taskId, request.file, request.label);
+  run.catch((error: unknown) => {
+    const err = error as NodeJS.ErrnoException;
+    post({ taskId: request.taskId, kind: 'error', code: err.code ?? 'EUNKNOWN', message: err.message ?? String(error) });
+  });
+});
