@@ -12,6 +12,8 @@ const EVENT_CHANNEL = 'voiceops:event';
 electron.contextBridge.exposeInMainWorld('voiceops', {
   invoke: (name: string, input: unknown, options?: { jobId?: string }): Promise<unknown> =>
     electron.ipcRenderer.invoke(INVOKE_CHANNEL, String(name), input, { jobId: options?.jobId }),
+  /** The local path of a file the user picked or dropped (the desktop app imports from any folder). */
+  pathForFile: (file: File): string => electron.webUtils.getPathForFile(file),
   onEvent: (listener: (message: unknown) => void): (() => void) => {
     const handler = (_event: unknown, message: unknown): void => listener(message);
     electron.ipcRenderer.on(EVENT_CHANNEL, handler);

@@ -21,6 +21,8 @@ export interface ApiTransport {
 export interface DesktopBridge {
   invoke(name: string, input: unknown, options?: CallOptions): Promise<unknown>;
   onEvent(listener: (message: unknown) => void): () => void;
+  /** The local path of a picked or dropped file; desktop only. */
+  pathForFile(file: unknown): string;
 }
 
 export class ApiCallError extends Error {

@@ -12,6 +12,7 @@ import { CONTENT_SECURITY_POLICY_DIRECTIVES } from '../core/content-security-pol
 import { validationFailure } from '../core/dispatch.js';
 import { TokenBucketLimiter, type RateLimitOptions } from '../services/auth/rate-limiter.js';
 import { openEventStream } from './event-stream.js';
+import { uploadRoutes } from './upload-route.js';
 import { clearSessionCookie, identify, setSessionCookie } from './request-auth.js';
 
 /** JSON bodies above this are refused before they are parsed (the issue's 1 MB). */
@@ -143,6 +144,8 @@ export async function createConsoleServer(options: ConsoleServerOptions) {
     openEventStream(request, reply, app.bus, identity, openStreams);
     return reply;
   });
+
+  await server.register(uploadRoutes(app));
 
   server.all('/api/*', async (_request, reply) =>
     sendError(reply, { code: 'NOT_FOUND', message: 'no such API endpoint; procedures are called as POST /api/rpc/<name>' }),

@@ -16,6 +16,14 @@ type ModelProcedure =
   | 'models.list' | 'models.show' | 'models.import' | 'models.promote' | 'models.rollback' | 'models.unpin'
   | 'models.delete' | 'models.verify' | 'models.audit' | 'storage.report' | 'incoming.list';
 
+/**
+ * The CLI and the desktop window run as the local user at the workstation (the path comes from
+ * their shell or the OS file picker); a browser may only name things in <data>/incoming.
+ */
+export function mayNameAnyPath(ctx: CallContext): boolean {
+  return ctx.frontDoor === 'cli' || ctx.frontDoor === 'desktop';
+}
+
 /** Who and from where, as the audit log and manifests record it. */
 export function originOf(ctx: CallContext): string {
   return ctx.frontDoor === 'headless' ? `console ${ctx.origin}` : ctx.frontDoor;
@@ -31,7 +39,7 @@ export function modelHandlers(store: ModelStore, audit: AuditLog): HandlersFor<M
     'models.list': ({ line }) => store.versions.list(line),
     'models.show': ({ line, version }) => store.versions.show(line, version),
     'models.import': async ({ path: requested, line, version, format }, ctx, job) => {
-      const source = resolveClientPath(requested, store.layout.incoming, ctx.frontDoor === 'cli');
+      const source = resolveClientPath(requested, store.layout.incoming, mayNameAnyPath(ctx));
       const { manifest, removedByRetention } = await store.importVersion(
         { source, line, version, format, actor: ctx.user.name, origin: originOf(ctx) },
         job,
@@ -65,7 +73,7 @@ export function modelHandlers(store: ModelStore, audit: AuditLog): HandlersFor<M
 /** Where a bundle may be written: anywhere for the CLI, only <data>/exports for the other doors. */
 export function exportTarget(store: ModelStore, ctx: CallContext, out: string | undefined, suggestedName: string): string {
   if (out === undefined) return path.join(store.layout.exports, suggestedName);
-  if (ctx.frontDoor !== 'cli') throw new AppError('VALIDATION_FAILED', 'only the command line may choose where a bundle is written', 'out');
+  if (!mayNameAnyPath(ctx)) throw new AppError('VALIDATION_FAILED', 'only the command line or the desktop app may choose where a bundle is written', 'out');
   return path.resolve(out);
 }
 
@@ -77,6 +85,6 @@ export function bundleHandlers(store: ModelStore): HandlersFor<'models.export' |
       return exportBundle(store, line, version, exportTarget(store, ctx, out, name), job);
     },
     'models.importBundle': ({ path: requested }, ctx, job) =>
-      importBundle(store, resolveClientPath(requested, store.layout.incoming, ctx.frontDoor === 'cli'), ctx.user.name, originOf(ctx), job),
+      importBundle(store, resolveClientPath(requested, store.layout.incoming, mayNameAnyPath(ctx)), ctx.user.name, originOf(ctx), job),
   };
 }

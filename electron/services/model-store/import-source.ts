@@ -63,12 +63,12 @@ export function listSourceFiles(source: string): SourceFile[] {
 export const SAFE_RELATIVE_PATH = /^[A-Za-z0-9_][A-Za-z0-9_.-]*(\/[A-Za-z0-9_][A-Za-z0-9_.-]*)*$/;
 
 /**
- * The console and the window may only import from <data>/incoming (an admin copies files there
- * over SSH or uploads them); only the CLI, run by someone with the folder's permissions, may
- * name any path. The resolved real path must stay inside incoming even through links.
+ * The headless console may only import from <data>/incoming (an admin copies files there over
+ * SSH or uploads them); the CLI and the desktop window, run by the person at the workstation,
+ * may name any path. The resolved real path must stay inside incoming even through links.
  */
-export function resolveClientPath(requested: string, incomingDir: string, fromCli: boolean): string {
-  if (fromCli) return path.resolve(requested);
+export function resolveClientPath(requested: string, incomingDir: string, anyPath: boolean): string {
+  if (anyPath) return path.resolve(requested);
   if (!SAFE_RELATIVE_PATH.test(requested) || requested.split('/').includes('..')) {
     throw new AppError('VALIDATION_FAILED', 'must be a name inside the incoming folder (no "..", no absolute path)', 'path');
   }
