@@ -1,0 +1,104 @@
+/**
+ * Import folders in the real layouts of each format, with small real ONNX graphs (see
+ * onnx-builder.ts) and generated audio. Used by unit, integration and end-to-end tests.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildOnnxModel, type GraphSpec } from './onnx-builder.js';
+import { writeToneWav } from './wav.js';
+
+/** Piper's contract: input int64 [1,N], input_lengths [1], scales [3] -> output [1,1,1,T]. */
+export function piperGraph(gain = 1): GraphSpec {
+  return {
+    inputs: [
+      { name: 'input', type: 'int64', shape: [1, 'phonemes'] },
+      { name: 'input_lengths', type: 'int64', shape: [1] },
+      { name: 'scales', type: 'float', shape: [3] },
+    ],
+    outputs: [{ name: 'output', type: 'float', shape: [1, 1, 1, 'samples'] }],
+    initializers: [
+      { name: 'length_index', type: 'int64', dims: [], values: [1] },
+      { name: 'gain', type: 'float', dims: [], values: [gain] },
+      { name: 'out_shape', type: 'int64', dims: [4], values: [1, 1, 1, -1] },
+    ],
+    nodes: [
+      { op: 'Cast', inputs: ['input'], outputs: ['ids'], attributes: { to: 1 } },
+      { op: 'Gather', inputs: ['scales', 'length_index'], outputs: ['length_scale'], attributes: { axis: 0 } },
+      { op: 'Mul', inputs: ['ids', 'length_scale'], outputs: ['scaled'] },
+      { op: 'Mul', inputs: ['scaled', 'gain'], outputs: ['loud'] },
+      { op: 'Reshape', inputs: ['loud', 'out_shape'], outputs: ['output'] },
+    ],
+  };
+}
+
+/** A graph with the given float inputs and outputs, each output the first input passed through. */
+function passThrough(inputs: GraphSpec['inputs'], outputs: string[]): GraphSpec {
+  const first = inputs[0]!;
+  return {
+    inputs,
+    outputs: outputs.map((name) => ({ name, type: first.type, shape: first.shape })),
+    nodes: outputs.map((name) => ({ op: 'Identity', inputs: [first.name], outputs: [name] })),
+  };
+}
+
+export function writeOnnx(file: string, spec: GraphSpec): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, buildOnnxModel(spec));
+}
+
+export function writePiperVoice(dir: string, name = 'voice', options: { gain?: number; sampleRate?: number; metadata?: object } = {}): string {
+  fs.mkdirSync(dir, { recursive: true });
+  writeOnnx(path.join(dir, `${name}.onnx`), piperGraph(options.gain));
+  const config = {
+    audio: { sample_rate: options.sampleRate ?? 22050, quality: 'low' },
+    espeak: { voice: 'en-us' },
+    language: { code: 'en_US' },
+    inference: { noise_scale: 0.667, length_scale: 1, noise_w: 0.8 },
+    phoneme_type: 'espeak',
+    phoneme_map: {},
+    phoneme_id_map: { _: [0], '^': [1], $: [2], a: [14], b: [15] },
+    num_symbols: 256,
+    num_speakers: 1,
+    speaker_id_map: {},
+    piper_version: '1.0.0',
+  };
+  fs.writeFileSync(path.join(dir, `${name}.onnx.json`), JSON.stringify(config, null, 2));
+  if (options.metadata) fs.writeFileSync(path.join(dir, 'voiceops.json'), JSON.stringify(options.metadata));
+  return dir;
+}
+
+/** The upstream GPT-SoVITS export layout: four graphs, reference clips with their texts. */
+export function writeGptSovitsVoice(dir: string, name = 'voice', clips: Array<{ seconds: number; text?: string; amplitude?: number }> = [{ seconds: 5, text: '您好，很高興為您服務。' }]): string {
+  fs.mkdirSync(dir, { recursive: true });
+  writeOnnx(path.join(dir, `${name}_t2s_encoder.onnx`), passThrough([{ name: 'ref_seq', type: 'int64', shape: [1, 'Lr'] }, { name: 'text_seq', type: 'int64', shape: [1, 'Lt'] }], ['x', 'prompts']));
+  writeOnnx(path.join(dir, `${name}_t2s_fsdec.onnx`), passThrough([{ name: 'x', type: 'float', shape: [1, 'L', 512] }, { name: 'prompts', type: 'int64', shape: [1, 'P'] }], ['y', 'k', 'v', 'y_emb', 'x_example']));
+  writeOnnx(path.join(dir, `${name}_t2s_sdec.onnx`), passThrough([{ name: 'iy', type: 'int64', shape: [1, 'Y'] }], ['y', 'k', 'v', 'y_emb', 'logits', 'samples']));
+  writeOnnx(path.join(dir, `${name}_vits.onnx`), passThrough([{ name: 'text_seq', type: 'int64', shape: [1, 'Lt'] }, { name: 'pred_semantic', type: 'int64', shape: [1, 1, 'Tp'] }], ['audio']));
+  clips.forEach((clip, i) => {
+    const base = path.join(dir, 'ref', `clip${String(i + 1).padStart(2, '0')}`);
+    fs.mkdirSync(path.dirname(base), { recursive: true });
+    writeToneWav(`${base}.wav`, { seconds: clip.seconds, amplitude: clip.amplitude ?? 0.5, frequency: 180 + i * 20 });
+    if (clip.text) fs.writeFileSync(`${base}.txt`, clip.text);
+  });
+  return dir;
+}
+
+/** A text emotion classifier: features in, probabilities out, with its labels. */
+export function writeEmotionModel(dir: string, labels = ['neutral', 'satisfied', 'frustrated', 'angry']): string {
+  fs.mkdirSync(dir, { recursive: true });
+  writeOnnx(path.join(dir, 'model.onnx'), {
+    inputs: [{ name: 'features', type: 'float', shape: [1, labels.length] }],
+    outputs: [{ name: 'probabilities', type: 'float', shape: [1, labels.length] }],
+    nodes: [{ op: 'Softmax', inputs: ['features'], outputs: ['probabilities'], attributes: { axis: 1 } }],
+  });
+  fs.writeFileSync(path.join(dir, 'labels.json'), JSON.stringify(labels));
+  return dir;
+}
+
+/** Pretrained base files: shared by every voice, so they must be stored once. */
+export function writePretrained(dir: string, bytes = 64 * 1024): string {
+  fs.mkdirSync(dir, { recursive: true });
+  writeOnnx(path.join(dir, 'chinese-hubert-base.onnx'), passThrough([{ name: 'input_values', type: 'float', shape: [1, 'N'] }], ['last_hidden_state']));
+  fs.writeFileSync(path.join(dir, 's1v2-base.ckpt'), Buffer.alloc(bytes, 7));
+  return dir;
+}
