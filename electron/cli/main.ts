@@ -19,6 +19,8 @@ export function buildProgram(io: CliIo): Command {
   const program = new Command('voiceops')
     .description('VoiceOps Admin command line: the same services as the desktop app and the headless console')
     .version(appVersion())
+    // Program options only before the command word: `models import --version 1.0.0` is the model's version.
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput(output(io))
     .showHelpAfterError(false);

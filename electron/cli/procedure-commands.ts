@@ -6,6 +6,7 @@ import { openAppContext } from '../core/app-context.js';
 import { resolveDataDir } from '../core/data-dir.js';
 import { CliFailure, type CliIo } from './cli-io.js';
 import { formatForHumans } from './format-output.js';
+import { showJobProgress } from './job-progress.js';
 
 function kebab(name: string): string {
   return name.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
@@ -88,6 +89,7 @@ export function addProcedureCommands(program: Command, io: CliIo): void {
       }
       const dataDir = resolveDataDir(options['dataDir'] as string | undefined);
       const app = await openAppContext({ dataDir, frontDoor: 'cli', log: 'file' });
+      const stopProgress = def.kind === 'job' ? showJobProgress(app) : () => undefined;
       try {
         // Whoever can run the CLI on the data folder owns it: they act as its admin.
         const result = await app.call(name, input, {
@@ -99,7 +101,10 @@ export function addProcedureCommands(program: Command, io: CliIo): void {
         if (!result.ok) throw new CliFailure(result.error.code, result.error.message);
         io.out(options['json'] ? JSON.stringify(result.value, null, 2) : formatForHumans(result.value));
         if (!options['json'] && def.cli && def.cli.notice) io.err(def.cli.notice);
+        const failure = def.cli && def.cli.failureOf ? def.cli.failureOf(result.value as never) : undefined;
+        if (failure) throw new CliFailure('INTEGRITY_FAILED', failure);
       } finally {
+        stopProgress();
         app.close();
       }
     });

@@ -40,7 +40,7 @@ export interface OpenAppOptions {
 function auditTarget(input: unknown): string | null {
   if (typeof input !== 'object' || input === null) return null;
   const record = input as Record<string, unknown>;
-  const parts = ['name', 'staff', 'line', 'version']
+  const parts = ['name', 'code', 'line', 'version', 'path']
     .filter((key) => typeof record[key] === 'string')
     .map((key) => `${key}=${String(record[key]).slice(0, 80)}`);
   return parts.length > 0 ? parts.join(' ') : null;

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 /**
@@ -11,5 +11,7 @@ export function startWorker(jsUrl: URL, options: WorkerOptions = {}): Worker {
   if (fs.existsSync(jsPath)) return new Worker(jsPath, options);
   const tsPath = jsPath.replace(/\.js$/, '.ts');
   if (!fs.existsSync(tsPath)) throw new Error(`worker module not found: ${jsPath}`);
-  return new Worker(tsPath, { ...options, execArgv: [...(options.execArgv ?? []), '--import', 'tsx'] });
+  // Workers do not inherit the test runner's TypeScript loader: register tsx inside the worker first.
+  const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(tsPath).href)}); })`;
+  return new Worker(bootstrap, { ...options, eval: true });
 }

@@ -64,6 +64,9 @@ export async function importBundle(store: ModelStore, bundleFile: string, actor:
     const reading = pipeline(fs.createReadStream(bundleFile), extract).catch((error: unknown) => {
       throw error instanceof AppError ? error : refuse(`unreadable tar (${error instanceof Error ? error.message : String(error)})`);
     });
+    // When we stop reading early (a refused entry), the pipeline fails with "premature close":
+    // that is expected, and the refusal thrown below is what the caller sees.
+    reading.catch(() => undefined);
     for await (const entry of extract) {
       const { name, type, size } = entry.header;
       if (type !== 'file') throw refuse(`"${name}" is a ${type}; bundles hold plain files only`);

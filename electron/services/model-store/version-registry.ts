@@ -96,11 +96,13 @@ export class VersionRegistry {
     const versions = sortVersionsDescending(this.repo.versions(line));
     const active = activeVersionOf(lineRow, versions);
     const protectedVersions = new Set([active, lineRow.pinnedVersion].filter((v): v is string => Boolean(v)));
-    let kept = 0;
+    // The protected versions take their places first; the newest others fill what is left.
+    let kept = versions.filter((v) => protectedVersions.has(v.version)).length;
     const removed: string[] = [];
     this.repo.transaction(() => {
       for (const v of versions) {
-        if (protectedVersions.has(v.version) || kept < keep) {
+        if (protectedVersions.has(v.version)) continue;
+        if (kept < keep) {
           kept++;
           continue;
         }
