@@ -67,7 +67,7 @@ export async function openAppContext({ dataDir, frontDoor, log }: OpenAppOptions
   const status = new StatusService({ db, dataDir, databaseFile: dbFile, appVersion: appVersion(), frontDoor });
   const settings = new SettingsService(db);
   const store = new ModelStore({ db, dataDir, settings });
-  const handlers = createHandlerTable({ auth, status, bus, jobs, store, audit });
+  const handlers = createHandlerTable({ auth, status, bus, jobs, store, audit, settings });
   const hooks: DispatchHooks = {
     onUnexpectedError: (name, error) => logger.error({ err: error, procedure: name }, 'procedure failed'),
     runJob: (name, ctx, work) => jobs.run(name, ctx.user.name, ctx.jobId, work),

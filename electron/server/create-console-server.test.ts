@@ -182,4 +182,16 @@ describe('headless console server', () => {
     expect(new TextDecoder().decode(value)).toBe('event: users.changed\ndata: {"name":"zoe"}\n\n');
     controller.abort();
   });
+
+  it('closes open event streams when it shuts down, so stopping never hangs', async () => {
+    const { server: s, admin } = await start();
+    await s.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = s.server.address() as { port: number };
+    const response = await fetch(`http://127.0.0.1:${port}/api/events`, { headers: { authorization: `Bearer ${admin}` } });
+    const reader = response.body!.getReader();
+    await reader.read();
+    await s.close();
+    expect((await reader.read()).done).toBe(true);
+    server = undefined;
+  });
 });

@@ -3,11 +3,13 @@ import type { ProcedureDef, ProcedureKind } from '../contract.js';
 import { accountProcedures } from './accounts.js';
 import { jobProcedures } from './jobs.js';
 import { modelProcedures } from './models.js';
+import { settingsProcedures } from './settings.js';
 import { systemProcedures } from './system.js';
 
 export * from './accounts.js';
 export * from './jobs.js';
 export * from './models.js';
+export * from './settings.js';
 export * from './system.js';
 
 /**
@@ -19,6 +21,7 @@ export const procedures = {
   ...accountProcedures,
   ...jobProcedures,
   ...modelProcedures,
+  ...settingsProcedures,
 } satisfies Record<string, ProcedureDef>;
 
 export type Procedures = typeof procedures;

@@ -7,6 +7,7 @@ import { jobHandlers } from './job-handlers.js';
 import { bundleHandlers, modelHandlers } from './model-handlers.js';
 import type { ModelStore } from '../../services/model-store/model-store.js';
 import type { AuditLog } from '../../services/audit/audit-log.js';
+import type { SettingsService } from '../../services/settings/settings-service.js';
 import { accountHandlers } from './account-handlers.js';
 import { systemHandlers } from './system-handlers.js';
 
@@ -17,6 +18,7 @@ export interface HandlerServices {
   jobs: JobRegistry;
   store: ModelStore;
   audit: AuditLog;
+  settings: SettingsService;
 }
 
 /**
@@ -24,9 +26,9 @@ export interface HandlerServices {
  * Handlers only translate between the contract and the services; the logic lives in
  * electron/services. A procedure without a handler is a compile error here.
  */
-export function createHandlerTable({ auth, status, bus, jobs, store, audit }: HandlerServices): HandlerTable {
+export function createHandlerTable({ auth, status, bus, jobs, store, audit, settings }: HandlerServices): HandlerTable {
   return {
-    ...systemHandlers(status),
+    ...systemHandlers(status, settings),
     ...accountHandlers(auth, bus),
     ...jobHandlers(jobs),
     ...modelHandlers(store, audit),

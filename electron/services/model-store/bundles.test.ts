@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import tar from 'tar-stream';
+import tar, { type Header as TarHeader } from 'tar-stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../test-support/temp-app.js';
 import { writePiperVoice, writePretrained } from '../../test-support/model-fixtures.js';
@@ -28,10 +28,13 @@ async function amyWithTwoVersions(): Promise<TempStore> {
   return t;
 }
 
-async function writeTar(file: string, entries: Array<{ header: tar.Headers; body?: Buffer }>): Promise<void> {
+async function writeTar(file: string, entries: Array<{ header: TarHeader; body?: Buffer }>): Promise<void> {
   const pack = tar.pack();
   const done = pipeline(pack, fs.createWriteStream(file));
-  for (const { header, body } of entries) pack.entry(header, body);
+  for (const { header, body } of entries) {
+    if (body) pack.entry(header, body);
+    else pack.entry(header);
+  }
   pack.finalize();
   await done;
 }
@@ -98,7 +101,7 @@ describe('bundles', () => {
     }),
   );
 
-  it.each<[string, Array<{ header: tar.Headers; body?: Buffer }>, RegExp]>([
+  it.each<[string, Array<{ header: TarHeader; body?: Buffer }>, RegExp]>([
     ['a "../" path', [{ header: { name: 'voiceops-bundle.json' }, body: index }, { header: { name: '../escape.txt' }, body: Buffer.from('abc') }], /unexpected entry "\.\.\/escape\.txt"/],
     ['an absolute path', [{ header: { name: 'voiceops-bundle.json' }, body: index }, { header: { name: '/tmp/voiceops-abs.txt' }, body: Buffer.from('abc') }], /unexpected entry "\/tmp\/voiceops-abs\.txt"/],
     ['a symbolic link', [{ header: { name: 'voiceops-bundle.json' }, body: index }, { header: { name: 'blobs/x', type: 'symlink', linkname: '/etc/passwd' } }], /is a symlink/],

@@ -78,7 +78,7 @@ describe('verify', () => {
     const blob1 = t!.store.layout.blobPath(model1.sha256);
     fs.chmodSync(blob1, 0o644);
     const bytes = fs.readFileSync(blob1);
-    bytes[bytes.length - 1] ^= 0x01;
+    bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0x01;
     fs.writeFileSync(blob1, bytes);
     fs.rmSync(t!.store.layout.blobPath(model2.sha256));
 

@@ -1,15 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import { z } from 'zod';
+import { settingsSchema, type SettingKey, type Settings } from '../../api/index.js';
 
-/** Every setting with its default (the brief's figures) and its bounds. */
-export const settingsSchema = z.object({
-  'modelStore.maxVersionsPerLine': z.number().int().min(1).max(100).default(5),
-  'modelStore.maxFileBytes': z.number().int().min(1024).max(64 * 1024 ** 3).default(2 * 1024 ** 3),
-  'modelStore.verifyIntervalHours': z.number().int().min(1).max(24 * 365).default(24 * 7),
-  'modelStore.diskLimitPercent': z.number().min(50).max(99).default(90),
-});
-export type Settings = z.infer<typeof settingsSchema>;
-export type SettingKey = keyof Settings;
+export type { SettingKey, Settings } from '../../api/index.js';
 
 /** Settings live in the registry's key/value table as JSON; unknown or invalid stored values fall back to defaults. */
 export class SettingsService {
@@ -41,7 +33,7 @@ export class SettingsService {
     return this.getAll()[key];
   }
 
-  update(patch: Partial<Settings>): Settings {
+  update(patch: { [K in SettingKey]?: Settings[K] | undefined }): Settings {
     const checked = settingsSchema.partial().strict().parse(patch);
     const upsert = this.db.prepare(
       'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
