@@ -8,6 +8,7 @@ import { app, dialog } from 'electron';
 import { openAppContext, type AppContext } from './core/app-context.js';
 import { DATA_DIR_ENV } from './core/data-dir.js';
 import { builtRendererDir } from './server/start-console.js';
+import { startVerifySchedule } from './services/scheduler/verify-schedule.js';
 import { registerIpc } from './ipc.js';
 import { createMainWindow, registerAppScheme, serveRenderer } from './window.js';
 
@@ -31,6 +32,7 @@ if (!app.requestSingleInstanceLock()) {
       const dataDir = process.env[DATA_DIR_ENV] || app.getPath('userData');
       context = await openAppContext({ dataDir, frontDoor: 'desktop', log: 'file' });
       context.logger.info(context.store.sweep(), 'model store swept at start');
+      startVerifySchedule(context);
       serveRenderer(builtRendererDir());
       const window = createMainWindow(path.join(here, 'preload.cjs'));
       registerIpc(context, window);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { openAppContext, type AppContext } from '../core/app-context.js';
 import { appRoot } from '../core/app-version.js';
 import { createConsoleServer, type ConsoleServer } from './create-console-server.js';
+import { startVerifySchedule } from '../services/scheduler/verify-schedule.js';
 
 export const DEFAULT_PORT = 8731;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -63,6 +64,7 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
       print('sign in with your token; an admin can make one with: voiceops users add <name> --role admin|supervisor');
     }
 
+    const stopSchedules = startVerifySchedule(app);
     let stopped = false;
     return {
       url,
@@ -71,6 +73,7 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
       async stop() {
         if (stopped) return;
         stopped = true;
+        stopSchedules();
         app.bus.emit('server.notice', { level: 'warning', message: 'the console is shutting down' });
         await server.close();
         app.close();
