@@ -10,7 +10,7 @@ import decodeAudio from 'audio-decode';
 import { lintReferenceClip, measureAudio, type DecodedAudio } from './audio-lint.js';
 import type { WorkerRequest, WorkerResponse } from './store-worker-protocol.js';
 
-const CHUNK = 4 * 1024 * 1024;
+const CHUNK = 8 * 1024 * 1024;
 const PROGRESS_EVERY = 32 * 1024 * 1024;
 
 function post(message: WorkerResponse): void {
@@ -18,23 +18,29 @@ function post(message: WorkerResponse): void {
 }
 
 /**
- * Reads the source once: each chunk is hashed while the previous one is still being written
- * (two buffers, one write in flight), then the copy is fsynced before we report it done.
+ * Reads the source once, with reading, hashing and writing overlapped: while chunk i is
+ * hashed, chunk i+1 is being read and chunk i-1 written (three buffers, one read and one
+ * write in flight). The copy is fsynced before it is reported done.
  */
 async function copyAndHash(taskId: number, source: string, target: string): Promise<void> {
   const hash = createHash('sha256');
   const input = await fs.open(source, 'r');
   const output = await fs.open(target, 'wx', 0o600);
   try {
-    const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+    const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+    let pendingRead = input.read(buffers[0]!, 0, CHUNK, null);
+    // If hashing or writing fails, a read may still be in flight: its error must not go unhandled.
+    pendingRead.catch(() => undefined);
     let pendingWrite: Promise<unknown> = Promise.resolve();
     let bytes = 0;
     let lastReport = 0;
     for (let i = 0; ; i++) {
-      const buffer = buffers[i % 2]!;
-      const { bytesRead } = await input.read(buffer, 0, CHUNK, null);
+      const { bytesRead } = await pendingRead;
       if (bytesRead === 0) break;
-      const chunk = buffer.subarray(0, bytesRead);
+      const chunk = buffers[i % 3]!.subarray(0, bytesRead);
+      // The buffer for chunk i+1 last held chunk i-2, whose write finished before write i-1 began.
+      pendingRead = input.read(buffers[(i + 1) % 3]!, 0, CHUNK, null);
+      pendingRead.catch(() => undefined);
       hash.update(chunk);
       await pendingWrite;
       pendingWrite = output.write(chunk, 0, bytesRead);
