@@ -40,7 +40,7 @@ export async function exportBundle(store: ModelStore, line: string, version: str
   };
 
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  assertRoomFor(path.dirname(target), total + 1024 * 1024, 99);
+  assertRoomFor(path.dirname(target), total + 1024 * 1024, store.importDeps().settings['modelStore.diskLimitPercent']);
   const partial = `${target}.part`;
   const pack = tar.pack();
   const output = fs.createWriteStream(partial, { flags: 'wx', mode: 0o600 });
