@@ -16,6 +16,9 @@ export const ERROR_CODES = [
   'DB_MIGRATION_FAILED',
   'DATA_DIR_UNUSABLE',
   'ENGINE_UNAVAILABLE',
+  'ENGINE_BUSY',
+  'ENGINE_CRASHED',
+  'TIMEOUT',
   'NOT_IMPLEMENTED',
   'CANCELLED',
   'DISK_FULL',
@@ -88,8 +91,12 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'NOT_IMPLEMENTED':
       return 501;
     case 'ENGINE_UNAVAILABLE':
+    case 'ENGINE_BUSY':
+    case 'ENGINE_CRASHED':
     case 'UNREACHABLE':
       return 503;
+    case 'TIMEOUT':
+      return 504;
     default:
       return 500;
   }
