@@ -78,6 +78,9 @@ export class ProviderSelector {
           executionProviders: [provider],
           intraOpNumThreads: settings.cpuThreads,
           graphOptimizationLevel: 'all',
+          // A missing GPU library is expected and explained in our own words; keep
+          // onnxruntime's native error print for the CPU, where a failure is a real problem.
+          ...(provider === 'cpu' ? {} : { logSeverityLevel: 4 as const }),
         };
         const session = typeof model === 'string' ? await ort.InferenceSession.create(model, options) : await ort.InferenceSession.create(model, options);
         this.used.add(provider);
