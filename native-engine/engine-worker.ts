@@ -1,11 +1,12 @@
 /**
- * The engine's worker thread: opens ONNX sessions (choosing the execution provider), keeps
- * them in the session cache and runs the pipelines. onnxruntime runs each inference on its
- * own threads, so several requests proceed at once; this thread does the pre- and
- * post-processing (text front ends, WAV encoding) and never blocks the main process.
+ * The engine's process: opens ONNX sessions (choosing the execution provider), keeps them in
+ * the session cache and runs the pipelines. onnxruntime runs each inference on its own
+ * threads, so several requests proceed at once; this process does the pre- and
+ * post-processing (text front ends, WAV encoding) and never blocks the app. It is a child
+ * process rather than a worker thread because a native crash in onnxruntime (or stopping it
+ * mid-inference) takes down the whole process it runs in: here that is only the engine.
  */
 import fs from 'node:fs';
-import { parentPort } from 'node:worker_threads';
 import { AppError, isErrorCode } from '../electron/api/index.js';
 import type { HostMessage, InferReply, WorkerMessage, WorkerSettings, WorkerStatus } from './engine-protocol.js';
 import { ProviderSelector, type ProviderAttempt } from './execution-providers.js';
@@ -30,7 +31,7 @@ const cache = new SessionCache<LoadedModel>(settings.cacheBudgetBytes, async (mo
 const cancels = new Map<number, AbortController>();
 
 function send(message: WorkerMessage): void {
-  parentPort!.postMessage(message);
+  process.send?.(message);
 }
 
 function pipelineFor(version: VersionFiles): Pipeline {
@@ -162,7 +163,10 @@ async function handle(message: HostMessage): Promise<unknown> {
   }
 }
 
-parentPort!.on('message', (message: HostMessage) => {
+// The app went away (even by a crash): the engine has nobody to serve.
+process.on('disconnect', () => process.exit(0));
+
+process.on('message', (message: HostMessage) => {
   const id = 'id' in message ? message.id : -1;
   handle(message).then(
     (value) => {

@@ -1,15 +1,15 @@
 /**
- * The engine as the rest of the app sees it: a bounded queue in front of one worker thread.
+ * The engine as the rest of the app sees it: a bounded queue in front of one engine process.
  * At most `maxConcurrent` requests run at once; up to `queueLimit` wait; beyond that a request
  * is refused at once with ENGINE_BUSY. Each request has a timeout and can be cancelled. If the
- * worker dies, only the requests in flight fail (ENGINE_CRASHED) and a fresh worker starts.
+ * engine process dies, only the requests in flight fail (ENGINE_CRASHED) and a fresh one starts.
  */
-import type { Worker } from 'node:worker_threads';
+import type { ChildProcess } from 'node:child_process';
 import { AppError, type ErrorCode, type ExecutionProvider } from '../electron/api/index.js';
 import { EngineMetrics, type LineMetrics } from './engine-metrics.js';
 import type { HostMessage, InferReply, WorkerMessage, WorkerSettings, WorkerStatus } from './engine-protocol.js';
 import type { PipelineRequest, VersionFiles } from './pipelines/pipeline.js';
-import { startWorker } from './worker-thread.js';
+import { forkModule } from './launch-module.js';
 
 export interface EngineSettings extends WorkerSettings {
   maxConcurrent: number;
@@ -47,7 +47,7 @@ interface Pending {
 }
 
 export class InferenceEngine {
-  private worker: Worker | undefined;
+  private worker: ChildProcess | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private running = 0;
@@ -58,9 +58,9 @@ export class InferenceEngine {
 
   constructor(private readonly options: EngineOptions) {}
 
-  private ensureWorker(): Worker {
+  private ensureWorker(): ChildProcess {
     if (this.worker) return this.worker;
-    const worker = startWorker(new URL('./engine-worker.js', import.meta.url));
+    const worker = forkModule(new URL('./engine-worker.js', import.meta.url));
     worker.on('message', (message: WorkerMessage) => {
       const pending = this.pending.get(message.id);
       if (!pending) return; // answered after a timeout or cancel: nobody waits for it
@@ -80,7 +80,7 @@ export class InferenceEngine {
       this.pending.clear();
     };
     worker.on('error', (error) => crashed(error.message));
-    worker.on('exit', (code) => crashed(`exit code ${code}`));
+    worker.on('exit', (code, signal) => crashed(signal ? `killed by ${signal}` : `exit code ${code}`));
     this.worker = worker;
     this.post({ type: 'configure', settings: this.workerSettings() });
     return worker;
@@ -92,7 +92,7 @@ export class InferenceEngine {
   }
 
   private post(message: HostMessage): void {
-    this.ensureWorker().postMessage(message);
+    this.ensureWorker().send(message);
   }
 
   private call<T>(build: (id: number) => HostMessage): { id: number; promise: Promise<T> } {
@@ -207,8 +207,8 @@ export class InferenceEngine {
     if (this.worker) this.post({ type: 'configure', settings: this.workerSettings() });
   }
 
-  /** For tests of crash recovery: the live worker thread. */
-  get workerThread(): Worker | undefined {
+  /** For tests of crash recovery: the live engine process. */
+  get engineProcess(): ChildProcess | undefined {
     return this.worker;
   }
 
@@ -219,6 +219,10 @@ export class InferenceEngine {
     this.pending.clear();
     const worker = this.worker;
     this.worker = undefined;
-    if (worker) await worker.terminate();
+    if (worker && worker.exitCode === null) {
+      const exited = new Promise((resolve) => worker.once('exit', resolve));
+      worker.kill();
+      await exited;
+    }
   }
 }

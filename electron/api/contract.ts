@@ -20,6 +20,11 @@ export interface CliSpec<O extends z.ZodType = z.ZodType> {
    * means failure; the CLI prints the result, then this line, and exits 1.
    */
   failureOf?: (output: z.output<O>) => string | undefined;
+  /**
+   * For commands that produce a file (e.g. tts): the CLI requires --<flag> <file>, writes the
+   * base64 output field there, and prints the rest of the result.
+   */
+  fileOutput?: { flag: string; field: string; description: string };
 }
 
 /**

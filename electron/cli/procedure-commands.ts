@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { Command, Option } from 'commander';
 import { z } from 'zod';
 import { PROCEDURE_NAMES, procedures, type ProcedureDef } from '../api/index.js';
@@ -7,6 +9,17 @@ import { resolveDataDir } from '../core/data-dir.js';
 import { CliFailure, type CliIo } from './cli-io.js';
 import { formatForHumans } from './format-output.js';
 import { showJobProgress } from './job-progress.js';
+
+/** Writes a base64 field of the result to a file (atomically) and returns the result with the file's path instead. */
+function writeFileOutput(value: unknown, field: string, file: string): unknown {
+  const record = value as Record<string, unknown>;
+  const target = path.resolve(file);
+  const partial = `${target}.part`;
+  fs.writeFileSync(partial, Buffer.from(String(record[field]), 'base64'));
+  fs.renameSync(partial, target);
+  const { [field]: _written, ...rest } = record;
+  return { file: target, ...rest };
+}
 
 function kebab(name: string): string {
   return name.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
@@ -75,6 +88,8 @@ export function addProcedureCommands(program: Command, io: CliIo): void {
       if (info.kind === 'number') option.argParser((raw) => Number(raw));
       command.addOption(option);
     }
+    const fileOutput = def.cli.fileOutput;
+    if (fileOutput) command.requiredOption(`--${fileOutput.flag} <file>`, fileOutput.description);
     command
       .option('--data-dir <dir>', 'data folder (default: $VOICEOPS_DATA_DIR or the platform data folder)')
       .option('--json', 'print the result as JSON');
@@ -99,7 +114,8 @@ export function addProcedureCommands(program: Command, io: CliIo): void {
           sessionExpiresAt: null,
         });
         if (!result.ok) throw new CliFailure(result.error.code, result.error.message);
-        io.out(options['json'] ? JSON.stringify(result.value, null, 2) : formatForHumans(result.value));
+        const shown = fileOutput ? writeFileOutput(result.value, fileOutput.field, String(options[fileOutput.flag])) : result.value;
+        io.out(options['json'] ? JSON.stringify(shown, null, 2) : formatForHumans(shown));
         if (!options['json'] && def.cli && def.cli.notice) io.err(def.cli.notice);
         const failure = def.cli && def.cli.failureOf ? def.cli.failureOf(result.value as never) : undefined;
         if (failure) throw new CliFailure('INTEGRITY_FAILED', failure);

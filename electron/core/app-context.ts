@@ -5,6 +5,8 @@ import { AuthService } from '../services/auth/auth-service.js';
 import { StatusService } from '../services/status/status-service.js';
 import { ModelStore } from '../services/model-store/model-store.js';
 import { SettingsService } from '../services/settings/settings-service.js';
+import { EngineService } from '../services/engine/engine-service.js';
+import { PIPELINES } from '../../native-engine/pipelines/index.js';
 import { appVersion } from './app-version.js';
 import { ensureDataDir } from './data-dir.js';
 import { dispatch, type CallContext, type DispatchHooks, type FrontDoor, type HandlerTable } from './dispatch.js';
@@ -23,6 +25,7 @@ export interface AppContext {
   jobs: JobRegistry;
   settings: SettingsService;
   store: ModelStore;
+  engine: EngineService;
   handlers: HandlerTable;
   /** Dispatch with role check, validation, logging and auditing of mutations. */
   call(name: unknown, input: unknown, ctx: CallContext): Promise<Result<unknown>>;
@@ -67,7 +70,13 @@ export async function openAppContext({ dataDir, frontDoor, log }: OpenAppOptions
   const status = new StatusService({ db, dataDir, databaseFile: dbFile, appVersion: appVersion(), frontDoor });
   const settings = new SettingsService(db);
   const store = new ModelStore({ db, dataDir, settings });
-  const handlers = createHandlerTable({ auth, status, bus, jobs, store, audit, settings });
+  const engine = new EngineService(store, settings, logger, audit);
+  // The import hook: a version whose format has a pipeline has its graphs opened and their
+  // signature checked before it is registered, so a wrong export is refused at import.
+  store.setGraphCheck(async (files) => {
+    if (PIPELINES[files.format]) await engine.get().check(files);
+  });
+  const handlers = createHandlerTable({ auth, status, bus, jobs, store, audit, settings, engine });
   const hooks: DispatchHooks = {
     onUnexpectedError: (name, error) => logger.error({ err: error, procedure: name }, 'procedure failed'),
     runJob: (name, ctx, work) => jobs.run(name, ctx.user.name, ctx.jobId, work),
@@ -83,6 +92,7 @@ export async function openAppContext({ dataDir, frontDoor, log }: OpenAppOptions
     jobs,
     settings,
     store,
+    engine,
     handlers,
     async call(name, input, ctx) {
       const result = await dispatch(handlers, name, input, ctx, hooks);
@@ -106,6 +116,7 @@ export async function openAppContext({ dataDir, frontDoor, log }: OpenAppOptions
     },
     close() {
       if (!db.open) return;
+      void engine.close();
       db.close();
       fileLogger?.close();
     },

@@ -46,7 +46,11 @@ export function writeOnnx(file: string, spec: GraphSpec): void {
   fs.writeFileSync(file, buildOnnxModel(spec));
 }
 
-export function writePiperVoice(dir: string, name = 'voice', options: { gain?: number; sampleRate?: number; metadata?: object } = {}): string {
+export function writePiperVoice(
+  dir: string,
+  name = 'voice',
+  options: { gain?: number; sampleRate?: number; metadata?: object; phonemeType?: 'espeak' | 'text' } = {},
+): string {
   fs.mkdirSync(dir, { recursive: true });
   writeOnnx(path.join(dir, `${name}.onnx`), piperGraph(options.gain));
   const config = {
@@ -54,9 +58,9 @@ export function writePiperVoice(dir: string, name = 'voice', options: { gain?: n
     espeak: { voice: 'en-us' },
     language: { code: 'en_US' },
     inference: { noise_scale: 0.667, length_scale: 1, noise_w: 0.8 },
-    phoneme_type: 'espeak',
+    phoneme_type: options.phonemeType ?? 'espeak',
     phoneme_map: {},
-    phoneme_id_map: { _: [0], '^': [1], $: [2], a: [14], b: [15] },
+    phoneme_id_map: { _: [0], '^': [1], $: [2], ' ': [3], a: [14], b: [15] },
     num_symbols: 256,
     num_speakers: 1,
     speaker_id_map: {},
@@ -100,5 +104,43 @@ export function writePretrained(dir: string, bytes = 64 * 1024): string {
   fs.mkdirSync(dir, { recursive: true });
   writeOnnx(path.join(dir, 'chinese-hubert-base.onnx'), passThrough([{ name: 'input_values', type: 'float', shape: [1, 'N'] }], ['last_hidden_state']));
   fs.writeFileSync(path.join(dir, 's1v2-base.ckpt'), Buffer.alloc(bytes, 7));
+  return dir;
+}
+
+/**
+ * A Piper-signature graph that does real work on every call: a 3000 x 3000 matrix filled from
+ * the input (so nothing can be folded away) multiplied by itself, about 54 GFLOP. For queue,
+ * timeout, cancellation and crash tests, and as the "about 20 ms of work" graph of the
+ * engine benchmark when `size` is smaller.
+ */
+export function slowPiperGraph(size = 3000): GraphSpec {
+  return {
+    inputs: [
+      { name: 'input', type: 'int64', shape: [1, 'phonemes'] },
+      { name: 'input_lengths', type: 'int64', shape: [1] },
+      { name: 'scales', type: 'float', shape: [3] },
+    ],
+    outputs: [{ name: 'output', type: 'float', shape: [1, 1, 1, 'samples'] }],
+    initializers: [
+      { name: 'out_shape', type: 'int64', dims: [4], values: [1, 1, 1, -1] },
+      { name: 'work_shape', type: 'int64', dims: [2], values: [size, size] },
+      { name: 'tiny', type: 'float', dims: [], values: [1e-9] },
+    ],
+    nodes: [
+      { op: 'Cast', inputs: ['input'], outputs: ['row'], attributes: { to: 1 } },
+      { op: 'ReduceSum', inputs: ['row'], outputs: ['total'], attributes: { keepdims: 0 } },
+      { op: 'Expand', inputs: ['total', 'work_shape'], outputs: ['work'] },
+      { op: 'MatMul', inputs: ['work', 'work'], outputs: ['product'] },
+      { op: 'ReduceMean', inputs: ['product'], outputs: ['level'], attributes: { keepdims: 0 } },
+      { op: 'Mul', inputs: ['level', 'tiny'], outputs: ['gain'] },
+      { op: 'Mul', inputs: ['row', 'gain'], outputs: ['quiet'] },
+      { op: 'Reshape', inputs: ['quiet', 'out_shape'], outputs: ['output'] },
+    ],
+  };
+}
+
+export function writeSlowPiperVoice(dir: string, name = 'slow'): string {
+  writePiperVoice(dir, name, { phonemeType: 'text' });
+  writeOnnx(path.join(dir, `${name}.onnx`), slowPiperGraph());
   return dir;
 }

@@ -4,12 +4,14 @@ import { accountProcedures } from './accounts.js';
 import { jobProcedures } from './jobs.js';
 import { modelProcedures } from './models.js';
 import { settingsProcedures } from './settings.js';
+import { engineProcedures } from './engine.js';
 import { systemProcedures } from './system.js';
 
 export * from './accounts.js';
 export * from './jobs.js';
 export * from './models.js';
 export * from './settings.js';
+export * from './engine.js';
 export * from './system.js';
 
 /**
@@ -22,6 +24,7 @@ export const procedures = {
   ...jobProcedures,
   ...modelProcedures,
   ...settingsProcedures,
+  ...engineProcedures,
 } satisfies Record<string, ProcedureDef>;
 
 export type Procedures = typeof procedures;

@@ -5,6 +5,8 @@ import type { EventBus } from '../event-bus.js';
 import type { JobRegistry } from '../jobs.js';
 import { jobHandlers } from './job-handlers.js';
 import { bundleHandlers, modelHandlers } from './model-handlers.js';
+import { engineHandlers } from './engine-handlers.js';
+import type { EngineService } from '../../services/engine/engine-service.js';
 import type { ModelStore } from '../../services/model-store/model-store.js';
 import type { AuditLog } from '../../services/audit/audit-log.js';
 import type { SettingsService } from '../../services/settings/settings-service.js';
@@ -19,6 +21,7 @@ export interface HandlerServices {
   store: ModelStore;
   audit: AuditLog;
   settings: SettingsService;
+  engine: EngineService;
 }
 
 /**
@@ -26,12 +29,13 @@ export interface HandlerServices {
  * Handlers only translate between the contract and the services; the logic lives in
  * electron/services. A procedure without a handler is a compile error here.
  */
-export function createHandlerTable({ auth, status, bus, jobs, store, audit, settings }: HandlerServices): HandlerTable {
+export function createHandlerTable({ auth, status, bus, jobs, store, audit, settings, engine }: HandlerServices): HandlerTable {
   return {
     ...systemHandlers(status, settings),
     ...accountHandlers(auth, bus),
     ...jobHandlers(jobs),
-    ...modelHandlers(store, audit),
+    ...modelHandlers(store, audit, engine),
+    ...engineHandlers(engine, store, audit),
     ...bundleHandlers(store),
   };
 }

@@ -10,6 +10,7 @@ import { exportBundle } from '../../services/model-store/bundle-export.js';
 import { importBundle } from '../../services/model-store/bundle-import.js';
 import type { CallContext } from '../dispatch.js';
 import type { HandlersFor } from './handler-types.js';
+import type { EngineService } from '../../services/engine/engine-service.js';
 
 type ModelProcedure =
   | 'staff.list' | 'staff.add' | 'staff.rename' | 'staff.retire' | 'staff.purge'
@@ -29,7 +30,13 @@ export function originOf(ctx: CallContext): string {
   return ctx.frontDoor === 'headless' ? `console ${ctx.origin}` : ctx.frontDoor;
 }
 
-export function modelHandlers(store: ModelStore, audit: AuditLog): HandlersFor<ModelProcedure> {
+export function modelHandlers(store: ModelStore, audit: AuditLog, engine: EngineService): HandlersFor<ModelProcedure> {
+  /** Runs a registry change, then lets the engine drop sessions of versions no longer active. */
+  const thenUnload = async <T>(line: string, change: () => T): Promise<T> => {
+    const result = change();
+    await engine.lineChanged(line);
+    return result;
+  };
   return {
     'staff.list': ({ includeRetired }) => store.staff.list(includeRetired ?? false),
     'staff.add': ({ code, name }) => store.staff.add(code, name),
@@ -49,10 +56,10 @@ export function modelHandlers(store: ModelStore, audit: AuditLog): HandlersFor<M
       }
       return store.versions.list(manifest.line)[0]!.versions.find((v) => v.version === manifest.version)!;
     },
-    'models.promote': ({ line, version }) => store.versions.promote(line, version),
-    'models.rollback': ({ line }) => store.versions.rollback(line),
-    'models.unpin': ({ line }) => store.versions.unpin(line),
-    'models.delete': ({ line, version }) => store.versions.delete(line, version),
+    'models.promote': ({ line, version }) => thenUnload(line, () => store.versions.promote(line, version)),
+    'models.rollback': ({ line }) => thenUnload(line, () => store.versions.rollback(line)),
+    'models.unpin': ({ line }) => thenUnload(line, () => store.versions.unpin(line)),
+    'models.delete': ({ line, version }) => thenUnload(line, () => store.versions.delete(line, version)),
     'models.verify': ({ line }, _ctx, job) => {
       if (line) store.versions.summary(line); // NOT_FOUND for an unknown line, before any work
       return verifyStore(store.repo, store.layout, job, line);

@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import tar, { type Header as TarHeader } from 'tar-stream';
+import tar, { type Header } from 'tar-stream';
+
+/** What tar-stream's pack.entry() accepts: a name and any other header fields. */
+type TarHeader = Partial<Header> & Pick<Header, 'name'>;
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../test-support/temp-app.js';
 import { writePiperVoice, writePretrained } from '../../test-support/model-fixtures.js';

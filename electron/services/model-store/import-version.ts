@@ -13,6 +13,7 @@ import { listSourceFiles } from './import-source.js';
 import { buildManifest, type Manifest } from './manifest.js';
 import { parseLine } from './model-lines.js';
 import type { StoreLayout } from './store-layout.js';
+import type { VersionFiles } from '../../../native-engine/pipelines/pipeline.js';
 import { StoreWorker } from './store-worker-client.js';
 
 export interface ImportDeps {
@@ -23,6 +24,8 @@ export interface ImportDeps {
   now: () => Date;
   /** Tests give a fake disk to simulate a full one. */
   diskSpace?: () => DiskSpace;
+  /** Opens the stored graphs and checks them against the format (the engine's import hook). */
+  checkGraphs?: (files: VersionFiles) => Promise<void>;
   /** Tests only: runs after every blob is stored and before the registry write. */
   beforeCommit?: () => Promise<void>;
 }
@@ -120,6 +123,16 @@ export async function importVersion(deps: ImportDeps, req: ImportRequest, job: J
       }
     }
     job.throwIfCancelled();
+    if (deps.checkGraphs) {
+      job.progress({ phase: 'checking the graphs', done, total });
+      await deps.checkGraphs({
+        line,
+        version: req.version,
+        format,
+        metadata: classified.metadata as Record<string, unknown>,
+        files: stored.map((f) => ({ path: f.relative, role: f.role, absolutePath: deps.layout.blobPath(f.sha256) })),
+      });
+    }
     await deps.beforeCommit?.();
 
     const importedAt = deps.now().toISOString();

@@ -9,6 +9,7 @@ import { StaffService } from './staff-service.js';
 import { StoreLayout } from './store-layout.js';
 import { VersionRegistry } from './version-registry.js';
 import type { JobControl } from '../../core/jobs.js';
+import type { VersionFiles } from '../../../native-engine/pipelines/pipeline.js';
 
 export interface ModelStoreOptions {
   db: Database;
@@ -30,6 +31,7 @@ export class ModelStore {
   readonly staff: StaffService;
   readonly versions: VersionRegistry;
   private readonly now: () => Date;
+  private graphCheck: ((files: VersionFiles) => Promise<void>) | undefined;
 
   constructor(private readonly options: ModelStoreOptions) {
     this.now = options.now ?? (() => new Date());
@@ -39,6 +41,11 @@ export class ModelStore {
     this.staffRepo = new StaffRepository(options.db);
     this.staff = new StaffService(this.staffRepo, this.repo, this.layout, this.now);
     this.versions = new VersionRegistry(this.repo, this.layout);
+  }
+
+  /** The engine's check of a version's graphs against its format (set once the engine exists). */
+  setGraphCheck(check: (files: VersionFiles) => Promise<void>): void {
+    this.graphCheck = check;
   }
 
   /** At start: clear what crashed imports and interrupted deletions left behind. */
@@ -54,6 +61,7 @@ export class ModelStore {
       settings: this.options.settings.getAll(),
       now: this.now,
       ...(this.options.diskSpace ? { diskSpace: this.options.diskSpace } : {}),
+      ...(this.graphCheck ? { checkGraphs: this.graphCheck } : {}),
       ...extra,
     };
   }

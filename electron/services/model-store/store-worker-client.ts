@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import { AppError } from '../../api/index.js';
-import { startWorker } from '../../../native-engine/worker-thread.js';
+import { startWorker } from '../../../native-engine/launch-module.js';
 import type { AudioFacts } from './audio-lint.js';
 import type { LintFinding } from '../../api/index.js';
 import type { WorkerRequest, WorkerResponse, WorkerResult, WorkerTask } from './store-worker-protocol.js';
