@@ -3,7 +3,6 @@ import { expect, signInWithToken, test } from './support/fixtures.js';
 const SCREENS = [
   { id: 'setup', name: 'Setup', issue: '7' },
   { id: 'dashboard', name: 'Dashboard', issue: '7' },
-  { id: 'staff-models', name: 'Staff & Models', issue: '3' },
   { id: 'voice-preview', name: 'Voice Preview', issue: '5' },
   { id: 'backups', name: 'Backups', issue: '6' },
 ] as const;
@@ -23,6 +22,13 @@ test.describe('headless console: app shell', () => {
       await expect(planned).toHaveAttribute('data-issue', screen.issue);
       await expect(planned).toContainText(`issue #${screen.issue}`);
     }
+    // Staff & Models is built (issue #3): its sections instead of a "coming with" card.
+    const staffModels = nav.getByRole('link', { name: 'Staff & Models', exact: true });
+    await staffModels.click();
+    await expect(staffModels).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByRole('heading', { level: 1, name: 'Staff & Models' })).toBeFocused();
+    await expect(page.getByTestId('models-tab-staff')).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByTestId('planned-feature')).toHaveCount(0);
     await expect(nav.locator('[aria-current="page"]')).toHaveCount(1);
     await expect(page.getByRole('link', { name: 'Setup' })).not.toHaveAttribute('aria-current', 'page');
   });

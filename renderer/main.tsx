@@ -8,6 +8,11 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/controls.css';
 import './styles/data-display.css';
+import './styles/components.css';
+import './styles/dialog.css';
+import './styles/staff-models.css';
+import './styles/import-dialog.css';
+import './styles/storage.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

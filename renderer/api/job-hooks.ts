@@ -97,8 +97,7 @@ export function useJobProcedure<N extends JobName>(name: N): JobHandle<N> {
         return undefined;
       }
     },
-    // cancelMutation.reset is stable; listing the object would rebuild start on every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // cancelMutation.reset is stable; listing the whole object would rebuild start on every render.
     [mutateAsync],
   );
 

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../electron/api/index.js';
+import { modelsEn } from './models.en';
 
 /**
  * English strings. This object is also the shape every other language must match exactly
@@ -46,6 +47,25 @@ export const en = {
     emptyToken: 'Paste your sign-in token first.',
     wrongToken: 'This sign-in token was not accepted. Check that you copied all of it; it may also have been revoked or its account disabled.',
   },
+  common: {
+    cancel: 'Cancel',
+    cancelling: 'Cancelling…',
+    close: 'Close',
+    dismiss: 'Dismiss',
+    duration: {
+      seconds_one: '{{count}} s',
+      seconds_other: '{{count}} s',
+      minutes: '{{minutes}} min {{seconds}} s',
+      hours: '{{hours}} h {{minutes}} min',
+    },
+    progress: {
+      doneOfTotal: '{{done}} of {{total}}',
+      rateBytes: '{{rate}}/s',
+      rate: '{{rate}} per second',
+      eta: 'about {{time}} left',
+    },
+  },
+  models: modelsEn,
   planned: {
     badge: 'Coming with issue #{{issue}}',
     noData: 'Until then this screen shows no data: nothing here is sample or made-up data.',
@@ -67,10 +87,7 @@ export const en = {
     },
     staffModels: {
       title: 'Staff & Models',
-      subtitle: 'Voice models per customer-service staff member',
-      plannedTitle: 'Model store',
-      planned:
-        'The model store arrives with issue #3: model versions per staff member, import with SHA-256 integrity checks, promotion of a version to active, and automatic clean-up of old versions.',
+      subtitle: 'Voice models per customer-service staff member, the shared models, and the space they take',
     },
     voicePreview: {
       title: 'Voice Preview',
@@ -186,6 +203,9 @@ export const en = {
       DB_MIGRATION_FAILED: 'The database could not be upgraded:',
       DATA_DIR_UNUSABLE: 'The data folder cannot be used:',
       ENGINE_UNAVAILABLE: 'The inference engine is not available:',
+      ENGINE_BUSY: 'The inference engine is busy with other requests. Try again in a moment:',
+      ENGINE_CRASHED: 'The inference engine stopped unexpectedly and is restarting:',
+      TIMEOUT: 'This took too long and was stopped:',
       NOT_IMPLEMENTED: 'This is not available yet:',
       CANCELLED: 'The operation was cancelled:',
       DISK_FULL: 'There is not enough free disk space:',

@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { modelsZhTW } from './models.zh-TW';
 
 /** 繁體中文（台灣）。Typed as Messages so that it always has exactly the keys of en.ts. */
 export const zhTW: Messages = {
@@ -43,6 +44,25 @@ export const zhTW: Messages = {
     emptyToken: '請先貼上您的登入權杖。',
     wrongToken: '此登入權杖未被接受。請確認已完整複製；權杖也可能已被撤銷，或其帳號已停用。',
   },
+  common: {
+    cancel: '取消',
+    cancelling: '正在取消…',
+    close: '關閉',
+    dismiss: '關閉訊息',
+    duration: {
+      seconds_one: '{{count}} 秒',
+      seconds_other: '{{count}} 秒',
+      minutes: '{{minutes}} 分 {{seconds}} 秒',
+      hours: '{{hours}} 小時 {{minutes}} 分',
+    },
+    progress: {
+      doneOfTotal: '{{done}} / {{total}}',
+      rateBytes: '{{rate}}/秒',
+      rate: '每秒 {{rate}}',
+      eta: '約剩 {{time}}',
+    },
+  },
+  models: modelsZhTW,
   planned: {
     badge: '將於議題 #{{issue}} 推出',
     noData: '在此之前，本畫面不顯示任何資料：這裡沒有範例或虛構的資料。',
@@ -64,10 +84,7 @@ export const zhTW: Messages = {
     },
     staffModels: {
       title: '客服人員與模型',
-      subtitle: '每位客服人員的語音模型',
-      plannedTitle: '模型庫',
-      planned:
-        '模型庫將於議題 #3 推出：每位客服人員的模型版本、匯入時的 SHA-256 完整性檢查、將版本設為啟用，以及自動清理舊版本。',
+      subtitle: '每位客服人員的語音模型、共用模型，以及它們占用的空間',
     },
     voicePreview: {
       title: '語音試聽',
@@ -181,6 +198,9 @@ export const zhTW: Messages = {
       DB_MIGRATION_FAILED: '無法升級資料庫：',
       DATA_DIR_UNUSABLE: '無法使用資料資料夾：',
       ENGINE_UNAVAILABLE: '推論引擎無法使用：',
+      ENGINE_BUSY: '推論引擎正忙於處理其他請求，請稍後再試：',
+      ENGINE_CRASHED: '推論引擎意外停止，正在重新啟動：',
+      TIMEOUT: '處理時間過長，已被中止：',
       NOT_IMPLEMENTED: '此功能尚未提供：',
       CANCELLED: '操作已取消：',
       DISK_FULL: '磁碟可用空間不足：',
