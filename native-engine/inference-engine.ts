@@ -5,6 +5,7 @@
  * engine process dies, only the requests in flight fail (ENGINE_CRASHED) and a fresh one starts.
  */
 import type { ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { AppError, type ErrorCode, type ExecutionProvider } from '../electron/api/index.js';
 import { EngineMetrics, type LineMetrics } from './engine-metrics.js';
 import type { HostMessage, InferReply, WorkerMessage, WorkerSettings, WorkerStatus } from './engine-protocol.js';
@@ -32,6 +33,11 @@ export interface EngineOptions {
   /** One call per inference, for the JSON log line and the audit of model loads. */
   onInference?: (entry: InferenceLog) => void;
   onWorkerCrash?: (reason: string) => void;
+  /**
+   * What native code in the engine process prints (onnxruntime's provider probing, GPU driver
+   * warnings), line by line; without it, it goes to this process's stderr.
+   */
+  onDiagnostic?: (line: string) => void;
 }
 
 export interface EngineStatus extends WorkerStatus {
@@ -60,7 +66,13 @@ export class InferenceEngine {
 
   private ensureWorker(): ChildProcess {
     if (this.worker) return this.worker;
-    const worker = forkModule(new URL('./engine-worker.js', import.meta.url));
+    const onDiagnostic = this.options.onDiagnostic;
+    const worker = forkModule(new URL('./engine-worker.js', import.meta.url), onDiagnostic ? 'pipe' : 'inherit');
+    if (onDiagnostic && worker.stderr) {
+      createInterface({ input: worker.stderr }).on('line', (line) => {
+        if (line.trim()) onDiagnostic(line);
+      });
+    }
     worker.on('message', (message: WorkerMessage) => {
       const pending = this.pending.get(message.id);
       if (!pending) return; // answered after a timeout or cancel: nobody waits for it

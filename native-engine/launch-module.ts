@@ -29,11 +29,11 @@ export function startWorker(jsUrl: URL, options: WorkerOptions = {}): Worker {
  * only that process, never the app. Messages use the structured-clone ("advanced")
  * serialization, so typed arrays cross as they are.
  */
-export function forkModule(jsUrl: URL): ChildProcess {
+export function forkModule(jsUrl: URL, stderr: 'inherit' | 'pipe' = 'inherit'): ChildProcess {
   const { file, typescript } = resolveModule(jsUrl);
   return fork(file, [], {
     serialization: 'advanced',
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    stdio: ['ignore', 'ignore', stderr, 'ipc'],
     execArgv: typescript ? ['--import', 'tsx'] : [],
   });
 }

@@ -57,7 +57,9 @@ export class EngineService {
         };
       },
       onInference: (entry) => this.logInference(entry),
-      onWorkerCrash: (reason) => this.logger.error({ reason }, 'inference worker crashed; restarting'),
+      onWorkerCrash: (reason) => this.logger.error({ reason }, 'inference engine process stopped; restarting'),
+      // Kept in the log, not on the console: GPU probing prints expected failures.
+      onDiagnostic: (line) => this.logger.info({ engineStderr: line.replace(/\x1b\[[0-9;]*m/g, '') }, 'engine diagnostic'),
     });
     return this.engine;
   }

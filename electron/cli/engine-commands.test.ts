@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import decodeAudio from 'audio-decode';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../test-support/temp-app.js';
+import { writeGptSovitsVoice, writePiperVoice } from '../test-support/model-fixtures.js';
+import { runCli } from './main.js';
+
+let temp: { dir: string; cleanup(): void };
+let data: string[];
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli([...argv, ...data], { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n'), json: <T>() => JSON.parse(out.join('\n')) as T };
+}
+
+beforeAll(async () => {
+  temp = makeTempDir();
+  data = ['--data-dir', path.join(temp.dir, 'data')];
+  const installed = await cli('sample-pack', 'install', '--json');
+  expect(installed.code).toBe(0);
+}, 120_000);
+afterAll(() => temp.cleanup());
+
+describe('voiceops sample-pack / tts / emotion / engine status', () => {
+  it('installs the sample pack on a fresh data folder, honestly measured and labelled "sample", and only once', async () => {
+    const staff = (await cli('staff', 'list', '--json')).json<Array<{ code: string; name: string; versionCount: number }>>();
+    expect(staff.map((s) => s.code).sort()).toEqual(['sample-james', 'sample-ling', 'sample-mei']);
+    expect(staff.every((s) => /sample/i.test(s.name))).toBe(true);
+    expect(staff.find((s) => s.code === 'sample-mei')!.versionCount).toBe(2);
+    const emotion = (await cli('models', 'show', 'emotion/basic', '1.0.0', '--json')).json<{ sample: boolean; metadata: { metrics?: { heldOutAccuracy?: number } } }>();
+    expect(emotion.sample).toBe(true);
+    const again = await cli('sample-pack', 'install', '--json');
+    expect(again.json<{ installed: string[]; skipped: string[] }>()).toMatchObject({ installed: [] });
+  });
+
+  it.each(['sample-mei', 'sample-james', 'sample-ling'])('tts writes a non-silent WAV for %s', async (staff) => {
+    const out = path.join(temp.dir, `${staff}.wav`);
+    const result = await cli('tts', '--staff', staff, '--text', '您好，請問有什麼可以幫您？ Thank you for calling.', '--out', out, '--json');
+    expect(result.code).toBe(0);
+    const report = result.json<{ file: string; durationSeconds: number; realTimeFactor: number; provider: string; sample: boolean }>();
+    expect(report).toMatchObject({ file: out, provider: 'cpu', sample: true });
+    expect(report.realTimeFactor).toBeGreaterThan(0);
+    const audio = (await decodeAudio(fs.readFileSync(out))) as { sampleRate: number; channelData: Float32Array[] };
+    const samples = audio.channelData[0]!;
+    expect(samples.length / audio.sampleRate).toBeCloseTo(report.durationSeconds, 1);
+    const rms = Math.sqrt(samples.reduce((sum, v) => sum + v * v, 0) / samples.length);
+    expect(rms).toBeGreaterThan(0.01);
+  });
+
+  it('reads the emotion of a sentence with the trained sample model', async () => {
+    const result = await cli('emotion', '--text', 'This is the third time I call and nobody fixed it, I am furious!', '--json');
+    const answer = result.json<{ label: string; scores: Record<string, number>; version: string; latencyMs: number; provider: string }>();
+    expect(Object.keys(answer.scores).sort()).toEqual(['angry', 'frustrated', 'neutral', 'satisfied']);
+    expect(['angry', 'frustrated']).toContain(answer.label);
+    expect(answer).toMatchObject({ version: '1.0.0', provider: 'cpu' });
+  });
+
+  it('engine status names the provider in use and why the others are not used', async () => {
+    const status = (await cli('engine', 'status', '--json')).json<{ providerOrder: string[]; runtime: { available: boolean } }>();
+    expect(status.runtime.available).toBe(true);
+    expect(status.providerOrder).toEqual(['cuda', 'webgpu', 'dml', 'cpu']);
+  });
+
+  it.each([
+    [['emotion', '--text', ''], /VALIDATION_FAILED: text: type some text/],
+    [['emotion', '--text', 'x'.repeat(2001)], /VALIDATION_FAILED: text: at most 2000 characters/],
+    [['tts', '--staff', 'nobody', '--text', 'hi', '--out', '/tmp/x.wav'], /NOT_FOUND: no staff member "nobody"/],
+    [['tts', '--staff', 'sample-mei', '--version', '9.9.9', '--text', 'hi', '--out', '/tmp/x.wav'], /NOT_FOUND: voice\/sample-mei has no version 9\.9\.9/],
+    [['tts', '--staff', 'sample-mei', '--text', 'hi'], /USAGE: .*--out/],
+  ])('%j fails with a clear code', async (argv, message) => {
+    const result = await cli(...argv);
+    expect(result.code).not.toBe(0);
+    expect(result.err).toMatch(message);
+  });
+
+  it('a version whose format has no pipeline yet, and a Piper export with the wrong signature', async () => {
+    await cli('staff', 'add', 'gsv', '--name', 'GPT-SoVITS member');
+    const gsv = writeGptSovitsVoice(path.join(temp.dir, 'gsv'), 'gsv', [{ seconds: 4, text: '您好' }]);
+    expect((await cli('models', 'import', gsv, '--line', 'voice/gsv', '--version', '1.0.0')).code).toBe(0);
+    const tts = await cli('tts', '--staff', 'gsv', '--text', 'hi', '--out', path.join(temp.dir, 'x.wav'));
+    expect(tts.err).toMatch(/UNSUPPORTED_FORMAT: no pipeline runs gpt-sovits-v2 models yet/);
+
+    await cli('staff', 'add', 'wrong', '--name', 'Wrong export');
+    const bad = writePiperVoice(path.join(temp.dir, 'bad'), 'bad');
+    fs.copyFileSync(path.join(gsv, 'gsv_vits.onnx'), path.join(bad, 'bad.onnx')); // a GPT-SoVITS graph under a Piper name
+    const imported = await cli('models', 'import', bad, '--line', 'voice/wrong', '--version', '1.0.0');
+    expect(imported.code).toBe(1);
+    expect(imported.err).toMatch(/UNSUPPORTED_FORMAT: .*not a valid piper export: .*(input|scales)/);
+    expect((await cli('models', 'list', '--line', 'voice/wrong', '--json')).err).toMatch(/NOT_FOUND/);
+  });
+});
