@@ -10,6 +10,7 @@ import { DATA_DIR_ENV } from './core/data-dir.js';
 import { builtRendererDir } from './server/start-console.js';
 import { startVerifySchedule } from './services/scheduler/verify-schedule.js';
 import { registerIpc } from './ipc.js';
+import { PIPELINES } from '../native-engine/pipelines/index.js';
 import { createMainWindow, registerAppScheme, serveRenderer } from './window.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -33,6 +34,7 @@ if (!app.requestSingleInstanceLock()) {
       context = await openAppContext({ dataDir, frontDoor: 'desktop', log: 'file' });
       context.logger.info(context.store.sweep(), 'model store swept at start');
       startVerifySchedule(context);
+      void context.engine.preloadActive((format) => PIPELINES[format] !== undefined, context.settings.get('engine.warmUp'));
       serveRenderer(builtRendererDir());
       const window = createMainWindow(path.join(here, 'preload.cjs'));
       registerIpc(context, window);

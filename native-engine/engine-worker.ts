@@ -142,10 +142,16 @@ async function handle(message: HostMessage): Promise<unknown> {
     case 'infer':
       return infer(message.id, message.version, message.request);
     case 'preload': {
-      if (message.warmUp) return (await infer(message.id, message.version, message.warmUp)).info;
       const { entry } = await acquire(message.version);
       cache.release(entry);
-      return null;
+      if (!message.warmUp) return null;
+      try {
+        return (await infer(message.id, message.version, message.warmUp)).info;
+      } catch (error) {
+        // The model loaded; only the warm-up text did not suit it (a voice without those symbols).
+        if (error instanceof AppError && error.code === 'VALIDATION_FAILED') return null;
+        throw error;
+      }
     }
     case 'check': {
       // Opened on the CPU, outside the cache: an import check must not evict models in use.

@@ -4,6 +4,7 @@ import { openAppContext, type AppContext } from '../core/app-context.js';
 import { appRoot } from '../core/app-version.js';
 import { createConsoleServer, type ConsoleServer } from './create-console-server.js';
 import { startVerifySchedule } from '../services/scheduler/verify-schedule.js';
+import { PIPELINES } from '../../native-engine/pipelines/index.js';
 
 export const DEFAULT_PORT = 8731;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -65,6 +66,7 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
     }
 
     const stopSchedules = startVerifySchedule(app);
+    void app.engine.preloadActive((format) => PIPELINES[format] !== undefined, app.settings.get('engine.warmUp'));
     let stopped = false;
     return {
       url,

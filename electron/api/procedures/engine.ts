@@ -42,6 +42,8 @@ export const engineStatusSchema = z.object({
   ),
   workerRestarts: z.number(),
   started: z.boolean(),
+  /** Active versions loaded (and warmed up) at start, and whether each is ready. */
+  preloads: z.array(z.object({ line: z.string(), version: z.string(), state: z.enum(['loading', 'ready', 'failed']), error: z.string().nullable() })),
 });
 export type EngineStatusReport = z.infer<typeof engineStatusSchema>;
 

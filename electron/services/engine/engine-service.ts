@@ -33,8 +33,23 @@ export function versionFilesOf(store: ModelStore, line: string, version?: string
  * The inference engine of this process, started on first use (a `voiceops status` never
  * starts a worker). Logs one JSON line per inference and audits every model load.
  */
+export interface PreloadState {
+  line: string;
+  version: string;
+  state: 'loading' | 'ready' | 'failed';
+  error: string | null;
+}
+
+/** A small request per kind of model, run once after loading so the first real request is fast. */
+function warmUpFor(format: VersionFiles['format']): PipelineRequest | null {
+  if (format === 'piper') return { kind: 'speech', text: 'Hello.' };
+  if (format === 'emotion-text') return { kind: 'emotion-text', text: 'Hello.' };
+  return null;
+}
+
 export class EngineService {
   private engine: InferenceEngine | undefined;
+  private readonly preloads = new Map<string, PreloadState>();
 
   constructor(
     private readonly store: ModelStore,
@@ -78,6 +93,40 @@ export class EngineService {
     return { files, reply };
   }
 
+  /**
+   * At start (console or desktop app): loads the active version of every line the engine can
+   * run, and runs one warm-up request before reporting it ready. Runs in the background; the
+   * state per line is in engine status.
+   */
+  async preloadActive(hasPipeline: (format: VersionFiles['format']) => boolean, warmUp: boolean): Promise<PreloadState[]> {
+    const jobs: Array<Promise<void>> = [];
+    for (const line of this.store.repo.lines()) {
+      let files: VersionFiles;
+      try {
+        files = versionFilesOf(this.store, line.line);
+      } catch {
+        continue; // no healthy active version: nothing to preload
+      }
+      if (!hasPipeline(files.format)) continue;
+      const state: PreloadState = { line: files.line, version: files.version, state: 'loading', error: null };
+      this.preloads.set(files.line, state);
+      jobs.push(
+        this.get()
+          .preload(files, warmUp ? warmUpFor(files.format) : null)
+          .then(() => {
+            state.state = 'ready';
+          })
+          .catch((error: unknown) => {
+            state.state = 'failed';
+            state.error = error instanceof Error ? error.message : String(error);
+            this.logger.warn({ line: files.line, version: files.version, err: error }, 'preload failed');
+          }),
+      );
+    }
+    await Promise.all(jobs);
+    return [...this.preloads.values()];
+  }
+
   /** After promote, rollback or delete: the old version's sessions go. */
   async lineChanged(line: string): Promise<void> {
     if (!this.engine) return;
@@ -101,9 +150,10 @@ export class EngineService {
         metrics: [],
         workerRestarts: 0,
         started: false,
+        preloads: [...this.preloads.values()],
       };
     }
-    return { ...base, ...(await this.engine.status()), started: true };
+    return { ...base, ...(await this.engine.status()), started: true, preloads: [...this.preloads.values()] };
   }
 
   async close(): Promise<void> {
