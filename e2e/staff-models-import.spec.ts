@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { writePiperVoice } from '../electron/test-support/model-fixtures.js';
+import { writeGptSovitsVoice, writePiperVoice } from '../electron/test-support/model-fixtures.js';
 import { expect, signInWithToken, test } from './support/fixtures.js';
-import { openStaffModels, seedStaff, tempDir, watchRateLimit } from './support/model-store.js';
+import { openStaffModels, seedStaff, signInAt, tempDir, watchRateLimit } from './support/model-store.js';
 
 test.describe('Staff & Models: adding staff and importing voices', () => {
   test('an admin adds a staff member and imports their first version from the incoming folder', async ({ page, consoleServer }) => {
@@ -92,6 +92,31 @@ test.describe('Staff & Models: adding staff and importing voices', () => {
     await expect(page.getByTestId('version-row-1.0.0')).toHaveAttribute('data-active', 'false');
     await expect(page.getByTestId('version-row-1.0.0').getByTestId('version-active')).toHaveCount(0);
     await expect(page.getByTestId('line-state')).toContainText('active 1.1.0, following the latest version');
+    expect(rate.lowest(), rate.requests().join('\n')).toBeGreaterThanOrEqual(4);
+  });
+
+  test('a GPT-SoVITS export folder uploads with its ref/ sub-folder, and its reference audio is counted', async ({ page, consoleServer }) => {
+    await seedStaff(consoleServer, 'ivy', 'Ivy Sun');
+    // One clip: every file is one request, and the whole test must stay inside the rate limit.
+    const folder = writeGptSovitsVoice(path.join(await tempDir('gs-upload'), 'ivy export'), 'voice', [{ seconds: 4, text: '您好，很高興為您服務。' }]);
+    const rate = watchRateLimit(page);
+    await signInAt(page, consoleServer, consoleServer.adminToken, 'admin', 'staff/ivy');
+
+    await page.getByRole('button', { name: 'Import version' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import a model version' });
+    await dialog.getByTestId('import-folder-input').setInputFiles(folder);
+    const summary = dialog.getByTestId('import-upload-summary');
+    await expect(summary).toContainText('6 files to upload');
+    await expect(summary).toContainText('ref/clip01.wav');
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(dialog.getByTestId('import-result')).toContainText('6 files');
+    await expect(dialog.getByTestId('import-result')).toContainText('format gpt-sovits-v2');
+    await dialog.getByTestId('import-close').click();
+
+    const uploads = (await fs.readdir(path.join(consoleServer.dataDir, 'incoming'))).filter((name) => name.startsWith('upload-'));
+    expect((await fs.readdir(path.join(consoleServer.dataDir, 'incoming', uploads[0]!, 'ref'))).sort()).toEqual(['clip01.txt', 'clip01.wav']);
+    await page.getByTestId('models-tab-storage').click();
+    await expect(page.getByTestId('storage-staff-ivy')).not.toContainText('0 B');
     expect(rate.lowest(), rate.requests().join('\n')).toBeGreaterThanOrEqual(4);
   });
 });
