@@ -9,7 +9,7 @@ import { EngineService } from '../services/engine/engine-service.js';
 import { PIPELINES } from '../../native-engine/pipelines/index.js';
 import { appVersion } from './app-version.js';
 import { ensureDataDir } from './data-dir.js';
-import { dispatch, type CallContext, type DispatchHooks, type FrontDoor, type HandlerTable } from './dispatch.js';
+import { describeOrigin, dispatch, type CallContext, type DispatchHooks, type FrontDoor, type HandlerTable } from './dispatch.js';
 import { EventBus } from './event-bus.js';
 import { JobRegistry } from './jobs.js';
 import { createHandlerTable } from './handlers/index.js';
@@ -105,7 +105,7 @@ export async function openAppContext({ dataDir, frontDoor, log }: OpenAppOptions
           action: String(name),
           target: auditTarget(input),
           success: result.ok,
-          origin: ctx.origin,
+          origin: describeOrigin(ctx),
           detail: result.ok ? null : result.error.code,
         });
       }

@@ -27,6 +27,11 @@ export interface CallContext {
   jobId?: string;
 }
 
+/** Where a call came from, as the audit log and manifests record it: "console 10.0.0.7", "cli", "desktop". */
+export function describeOrigin(ctx: CallContext): string {
+  return ctx.frontDoor === 'headless' ? `console ${ctx.origin}` : ctx.frontDoor;
+}
+
 export type Handler<N extends ProcedureName> = (
   input: ParsedInputOf<N>,
   ctx: CallContext,

@@ -13,6 +13,7 @@ import { validationFailure } from '../core/dispatch.js';
 import { TokenBucketLimiter, type RateLimitOptions } from '../services/auth/rate-limiter.js';
 import { openEventStream } from './event-stream.js';
 import { uploadRoutes } from './upload-route.js';
+import { exportDownloadRoutes } from './export-download-route.js';
 import { clearSessionCookie, identify, setSessionCookie } from './request-auth.js';
 
 /** JSON bodies above this are refused before they are parsed (the issue's 1 MB). */
@@ -23,6 +24,7 @@ export interface ConsoleServerOptions {
   /** Folder with the built renderer (index.html and assets); absent means API only. */
   rendererDir: string | null;
   rateLimit?: RateLimitOptions;
+  uploadRateLimit?: RateLimitOptions;
   /** Set when served over HTTPS: cookies get the Secure flag and HSTS is sent. */
   tls?: { key: Buffer; cert: Buffer };
 }
@@ -59,6 +61,10 @@ export async function createConsoleServer(options: ConsoleServerOptions) {
   const { app } = options;
   const secure = options.tls !== undefined;
   const limiter = new TokenBucketLimiter(options.rateLimit ?? { perMinute: 100, burst: 20 });
+  // File uploads are one request per file (a GPT-SoVITS voice is about 100 files): they get a
+  // bucket of their own, so uploading a voice neither takes minutes nor starves the page's calls.
+  // They are admin-only and authenticated before a byte is written.
+  const uploadLimiter = new TokenBucketLimiter(options.uploadRateLimit ?? { perMinute: 1200, burst: 200 });
   const server = Fastify({
     bodyLimit: JSON_BODY_LIMIT_BYTES,
     loggerInstance: app.logger,
@@ -81,7 +87,7 @@ export async function createConsoleServer(options: ConsoleServerOptions) {
 
   server.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
-    const decision = limiter.take(request.ip);
+    const decision = (request.url.startsWith('/api/upload/') ? uploadLimiter : limiter).take(request.ip);
     reply.header('x-ratelimit-remaining', String(decision.remaining));
     if (!decision.allowed) {
       reply.header('retry-after', String(decision.retryAfterSeconds));
@@ -108,11 +114,11 @@ export async function createConsoleServer(options: ConsoleServerOptions) {
     if (!parsed.success) return sendError(reply, validationFailure(parsed.error));
     try {
       const session = app.auth.signIn(parsed.data.token, request.ip);
-      app.audit.record({ actor: session.user.name, role: session.user.role, action: 'session.signIn', target: null, success: true, origin: request.ip });
+      app.audit.record({ actor: session.user.name, role: session.user.role, action: 'session.signIn', target: null, success: true, origin: `console ${request.ip}` });
       setSessionCookie(reply, session.sessionId, secure);
       return { ok: true, value: { user: session.user, expiresAt: session.expiresAt, frontDoor: 'headless' } };
     } catch {
-      app.audit.record({ actor: 'unknown', role: null, action: 'session.signIn', target: null, success: false, origin: request.ip });
+      app.audit.record({ actor: 'unknown', role: null, action: 'session.signIn', target: null, success: false, origin: `console ${request.ip}` });
       return sendError(reply, { code: 'UNAUTHENTICATED', message: 'this sign-in token is not valid (wrong, revoked or disabled)' });
     }
   });
@@ -146,6 +152,7 @@ export async function createConsoleServer(options: ConsoleServerOptions) {
   });
 
   await server.register(uploadRoutes(app));
+  await server.register(exportDownloadRoutes(app));
 
   server.all('/api/*', async (_request, reply) =>
     sendError(reply, { code: 'NOT_FOUND', message: 'no such API endpoint; procedures are called as POST /api/rpc/<name>' }),

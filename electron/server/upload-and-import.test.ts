@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writePiperVoice } from '../test-support/model-fixtures.js';
 import { openTempApp, type TempApp } from '../test-support/temp-app.js';
@@ -47,7 +48,7 @@ describe('browser upload into the incoming folder, then import', () => {
     expect(events[0]).toBe('job-12345678 running');
     expect(events.at(-1)).toBe('job-12345678 succeeded');
     const audit = app.audit.recent(10).find((e) => e.action === 'models.import')!;
-    expect(audit).toMatchObject({ actor: 'ann', success: true, origin: '127.0.0.1', target: 'line=voice/amy version=1.0.0 path=amy-v1' });
+    expect(audit).toMatchObject({ actor: 'ann', success: true, origin: 'console 127.0.0.1', target: 'line=voice/amy version=1.0.0 path=amy-v1' });
   });
 
   it('refuses unsafe names, supervisors and anonymous uploads, and writes nothing', async () => {
@@ -72,5 +73,47 @@ describe('browser upload into the incoming folder, then import', () => {
       expect(response.statusCode, p).toBe(400);
       expect(response.json().error, p).toMatchObject({ code: 'VALIDATION_FAILED', field: 'path' });
     }
+  });
+
+  it('enforces the per-file size limit on uploads, whatever the headers claim, and keeps nothing', async () => {
+    const { s, app, admin } = await start();
+    app.settings.update({ 'modelStore.maxFileBytes': 1024 });
+    const big = Buffer.alloc(5000, 1);
+    const declared = await put(s, '/api/upload/probe/big.bin', big, admin);
+    expect(declared.statusCode).toBe(413);
+    expect(declared.json().error.code).toBe('BODY_TOO_LARGE');
+    // Chunked over real HTTP, without a length: the byte counter stops it.
+    await s.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = s.server.address() as { port: number };
+    const chunked = await fetch(`http://127.0.0.1:${port}/api/upload/probe/chunked.bin`, {
+      method: 'PUT',
+      headers: { authorization: admin, 'content-type': 'application/octet-stream' },
+      body: Readable.toWeb(Readable.from([big.subarray(0, 1000), big.subarray(1000)])) as ReadableStream,
+      duplex: 'half',
+    } as RequestInit);
+    expect(chunked.status).toBe(413);
+    expect(fs.readdirSync(app.store.layout.incoming)).toEqual([]);
+  });
+
+  it('lets an admin remove an incoming entry and download an exported bundle', async () => {
+    const { s, app, admin, supervisor } = await start();
+    await put(s, '/api/upload/amy-v1/amy.onnx', Buffer.from('x'), admin);
+    const rpc = (name: string, payload: object, who = admin) => s.inject({ method: 'POST', url: `/api/rpc/${name}`, payload, headers: { authorization: who } });
+    expect((await rpc('incoming.delete', { name: '../x' })).json().error.code).toBe('NOT_FOUND');
+    expect((await rpc('incoming.delete', { name: 'amy-v1' })).json().value).toEqual({ name: 'amy-v1', freedBytes: 1 });
+    expect(fs.readdirSync(app.store.layout.incoming)).toEqual([]);
+
+    const src = writePiperVoice(path.join(temp!.dir, 'src'), 'amy', { phonemeType: 'text' });
+    await rpc('staff.add', { code: 'amy', name: 'Amy' });
+    await app.call('models.import', { path: src, line: 'voice/amy', version: '1.0.0' }, { user: { name: 'ann', role: 'admin' }, frontDoor: 'cli', origin: 'cli', sessionExpiresAt: null });
+    const exported = (await rpc('models.export', { line: 'voice/amy' })).json().value;
+    expect(exported.downloadPath).toMatch(/^\/api\/exports\/voice_amy_.*\.voiceops-bundle$/);
+    expect((await rpc('models.export', { line: 'voice/amy', out: '/tmp/elsewhere.bundle' })).json().error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'out' });
+    const download = await s.inject({ method: 'GET', url: exported.downloadPath, headers: { authorization: admin } });
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.length).toBe(exported.bytes);
+    expect(download.headers['content-disposition']).toContain('attachment');
+    expect((await s.inject({ method: 'GET', url: exported.downloadPath, headers: { authorization: supervisor } })).statusCode).toBe(403);
+    expect((await s.inject({ method: 'GET', url: '/api/exports/..%2Fvoiceops.db', headers: { authorization: admin } })).statusCode).toBe(404);
   });
 });

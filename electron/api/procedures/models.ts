@@ -219,7 +219,14 @@ export const modelProcedures = {
         out: pathInput.optional().describe('bundle file to write (CLI only; the console writes to <data>/exports)'),
       })
       .strict(),
-    output: z.object({ file: z.string(), bytes: z.number(), versions: z.array(z.string()), sha256: z.string() }),
+    output: z.object({
+      file: z.string(),
+      bytes: z.number(),
+      versions: z.array(z.string()),
+      sha256: z.string(),
+      /** Where a browser downloads it (GET, admin) when it was written to <data>/exports; else null. */
+      downloadPath: z.string().nullable(),
+    }),
     cli: { command: 'models export', positionals: ['line', 'version'] },
   }),
   'models.importBundle': defineProcedure({
@@ -255,5 +262,13 @@ export const modelProcedures = {
     input: emptyInput,
     output: z.array(z.object({ name: z.string(), kind: z.enum(['folder', 'file']), bytes: z.number(), files: z.number().int() })),
     cli: { command: 'incoming list' },
+  }),
+  'incoming.delete': defineProcedure({
+    kind: 'mutation',
+    roles: adminOnly,
+    summary: 'Remove a folder or file from <data>/incoming (after it was imported, or by mistake)',
+    input: z.object({ name: z.string().min(1).max(128).describe('an entry of incoming list') }).strict(),
+    output: z.object({ name: z.string(), freedBytes: z.number() }),
+    cli: { command: 'incoming delete', positionals: ['name'] },
   }),
 };

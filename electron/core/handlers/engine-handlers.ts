@@ -6,7 +6,7 @@ import { installSamplePack } from '../../services/sample-pack/install-sample-pac
 import type { InferReply } from '../../../native-engine/engine-protocol.js';
 import type { CallContext } from '../dispatch.js';
 import type { HandlersFor } from './handler-types.js';
-import { originOf } from './model-handlers.js';
+import { describeOrigin } from '../dispatch.js';
 
 function inferenceInfo(files: { line: string; version: string }, reply: InferReply) {
   return {
@@ -30,7 +30,7 @@ export function engineHandlers(
 ): HandlersFor<'engine.status' | 'emotion.analyze' | 'emotion.analyzeAudio' | 'tts.synthesize' | 'samplePack.install'> {
   /** Every run of a model is a model access: who, which version, from where. */
   const audited = (ctx: CallContext, action: string, files: { line: string; version: string }, success: boolean): void => {
-    audit.record({ actor: ctx.user.name, role: ctx.user.role, action, target: `line=${files.line} version=${files.version}`, success, origin: originOf(ctx) });
+    audit.record({ actor: ctx.user.name, role: ctx.user.role, action, target: `line=${files.line} version=${files.version}`, success, origin: describeOrigin(ctx) });
   };
   return {
     'engine.status': () => engine.status(),
@@ -68,6 +68,6 @@ export function engineHandlers(
         ...inferenceInfo(files, reply),
       };
     },
-    'samplePack.install': (_input, ctx, job) => installSamplePack(store, job, ctx.user.name, originOf(ctx)),
+    'samplePack.install': (_input, ctx, job) => installSamplePack(store, job, ctx.user.name, describeOrigin(ctx)),
   };
 }

@@ -3,7 +3,7 @@ import { AppError } from '../../api/index.js';
 import type { AuditLog } from '../../services/audit/audit-log.js';
 import { resolveClientPath } from '../../services/model-store/import-source.js';
 import type { ModelStore } from '../../services/model-store/model-store.js';
-import { listIncoming, storageReport } from '../../services/model-store/storage-report.js';
+import { deleteIncoming, listIncoming, storageReport } from '../../services/model-store/storage-report.js';
 import { verifyStore } from '../../services/model-store/verify-store.js';
 import { BUNDLE_EXTENSION } from '../../services/model-store/bundle-format.js';
 import { exportBundle } from '../../services/model-store/bundle-export.js';
@@ -15,7 +15,7 @@ import type { EngineService } from '../../services/engine/engine-service.js';
 type ModelProcedure =
   | 'staff.list' | 'staff.add' | 'staff.rename' | 'staff.retire' | 'staff.purge'
   | 'models.list' | 'models.show' | 'models.import' | 'models.promote' | 'models.rollback' | 'models.unpin'
-  | 'models.delete' | 'models.verify' | 'models.audit' | 'storage.report' | 'incoming.list';
+  | 'models.delete' | 'models.verify' | 'models.audit' | 'storage.report' | 'incoming.list' | 'incoming.delete';
 
 /**
  * The CLI and the desktop window run as the local user at the workstation (the path comes from
@@ -25,10 +25,7 @@ export function mayNameAnyPath(ctx: CallContext): boolean {
   return ctx.frontDoor === 'cli' || ctx.frontDoor === 'desktop';
 }
 
-/** Who and from where, as the audit log and manifests record it. */
-export function originOf(ctx: CallContext): string {
-  return ctx.frontDoor === 'headless' ? `console ${ctx.origin}` : ctx.frontDoor;
-}
+import { describeOrigin } from '../dispatch.js';
 
 export function modelHandlers(store: ModelStore, audit: AuditLog, engine: EngineService): HandlersFor<ModelProcedure> {
   /** Runs a registry change, then lets the engine drop sessions of versions no longer active. */
@@ -48,7 +45,7 @@ export function modelHandlers(store: ModelStore, audit: AuditLog, engine: Engine
     'models.import': async ({ path: requested, line, version, format }, ctx, job) => {
       const source = resolveClientPath(requested, store.layout.incoming, mayNameAnyPath(ctx));
       const { manifest, removedByRetention } = await store.importVersion(
-        { source, line, version, format, actor: ctx.user.name, origin: originOf(ctx) },
+        { source, line, version, format, actor: ctx.user.name, origin: describeOrigin(ctx) },
         job,
       );
       for (const old of removedByRetention) {
@@ -74,6 +71,7 @@ export function modelHandlers(store: ModelStore, audit: AuditLog, engine: Engine
     },
     'storage.report': () => storageReport(store.repo, store.layout),
     'incoming.list': () => listIncoming(store.layout),
+    'incoming.delete': ({ name }) => deleteIncoming(store.layout, name),
   };
 }
 
@@ -86,12 +84,15 @@ export function exportTarget(store: ModelStore, ctx: CallContext, out: string | 
 
 export function bundleHandlers(store: ModelStore): HandlersFor<'models.export' | 'models.importBundle'> {
   return {
-    'models.export': ({ line, version, out }, ctx, job) => {
+    'models.export': async ({ line, version, out }, ctx, job) => {
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
       const name = `${line.replace('/', '_')}${version ? `_${version}` : ''}_${stamp}${BUNDLE_EXTENSION}`;
-      return exportBundle(store, line, version, exportTarget(store, ctx, out, name), job);
+      const target = exportTarget(store, ctx, out, name);
+      const written = await exportBundle(store, line, version, target, job);
+      const inExports = path.dirname(target) === store.layout.exports;
+      return { ...written, downloadPath: inExports ? `/api/exports/${encodeURIComponent(path.basename(target))}` : null };
     },
     'models.importBundle': ({ path: requested }, ctx, job) =>
-      importBundle(store, resolveClientPath(requested, store.layout.incoming, mayNameAnyPath(ctx)), ctx.user.name, originOf(ctx), job),
+      importBundle(store, resolveClientPath(requested, store.layout.incoming, mayNameAnyPath(ctx)), ctx.user.name, describeOrigin(ctx), job),
   };
 }

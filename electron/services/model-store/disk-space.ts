@@ -15,7 +15,8 @@ export function diskSpace(dir: string): DiskSpace {
   return { totalBytes, freeBytes, usedPercent };
 }
 
-const gb = (bytes: number): string => `${(bytes / 1024 ** 3).toFixed(2)} GB`;
+/** Decimal gigabytes, as the brief and the Storage view count them. */
+const gb = (bytes: number): string => `${(bytes / 1e9).toFixed(2)} GB`;
 
 /**
  * Refuses work that would fill the data disk past the limit (90 % by default), with the

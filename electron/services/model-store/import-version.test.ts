@@ -93,8 +93,8 @@ describe('importing a version', () => {
   });
 
   it('refuses an import that would fill the disk past 90 %, with the numbers, and writes nothing', async () => {
-    const gib = 1024 ** 3;
-    t = openTempStore({ diskSpace: () => ({ totalBytes: 10 * gib, freeBytes: gib + 1000, usedPercent: 90 }) });
+    const gb = 1e9;
+    t = openTempStore({ diskSpace: () => ({ totalBytes: 10 * gb, freeBytes: gb + 1000, usedPercent: 90 }) });
     t.store.staff.add('amy', 'Amy');
     const src = writePiperVoice(path.join(t.sources, 'a'), 'voice');
     await expect(importFrom(t, src, 'voice/amy', '1.0.0')).rejects.toMatchObject({

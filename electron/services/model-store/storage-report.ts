@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { StorageReport } from '../../api/index.js';
+import { AppError, type StorageReport } from '../../api/index.js';
 import type { ModelRepository } from '../../db/repositories/model-repository.js';
 import { databasePath } from '../../db/connection.js';
 import { diskSpace, type DiskSpace } from './disk-space.js';
@@ -99,4 +99,14 @@ function countFiles(dir: string): number {
     else if (entry.isFile()) n++;
   }
   return n;
+}
+
+/** Removes one entry of the incoming folder; the name must be a plain entry of that folder. */
+export function deleteIncoming(layout: StoreLayout, name: string): { name: string; freedBytes: number } {
+  const entry = listIncoming(layout).find((e) => e.name === name);
+  if (!entry || name.includes('/') || name.includes('\\') || name.startsWith('.')) {
+    throw new AppError('NOT_FOUND', `no "${name}" in the incoming folder`, 'name');
+  }
+  fs.rmSync(path.join(layout.incoming, name), { recursive: true, force: true });
+  return { name, freedBytes: entry.bytes };
 }
