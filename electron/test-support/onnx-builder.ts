@@ -2,13 +2,12 @@
  * Writes small ONNX graphs for tests, with the input and output names, types and shapes of
  * the real formats (voice-formats.md), so the store and the engine are tested against real
  * ONNX files run by the real onnxruntime-node. No weights: the graphs compute simple things.
+ * Graphs are written as plain lists of inputs, nodes and outputs, built by the engine's own
+ * ONNX writer (native-engine/pipelines/onnx-graph-builder.ts).
  */
-import onnxProto from 'onnx-proto';
-
-const { onnx } = onnxProto;
+import { OnnxGraphBuilder } from '../../native-engine/pipelines/onnx-graph-builder.js';
 
 export type TensorType = 'float' | 'int64';
-const ELEM: Record<TensorType, number> = { float: onnx.TensorProto.DataType.FLOAT, int64: onnx.TensorProto.DataType.INT64 };
 
 export interface ValueSpec {
   name: string;
@@ -40,57 +39,11 @@ export interface GraphSpec {
   name?: string;
 }
 
-function valueInfo(spec: ValueSpec) {
-  return onnx.ValueInfoProto.create({
-    name: spec.name,
-    type: onnx.TypeProto.create({
-      tensorType: onnx.TypeProto.Tensor.create({
-        elemType: ELEM[spec.type],
-        shape: onnx.TensorShapeProto.create({
-          dim: spec.shape.map((d) =>
-            typeof d === 'number' ? onnx.TensorShapeProto.Dimension.create({ dimValue: d }) : onnx.TensorShapeProto.Dimension.create({ dimParam: d }),
-          ),
-        }),
-      }),
-    }),
-  });
-}
-
-function attribute(name: string, value: number | number[] | string) {
-  const A = onnx.AttributeProto.AttributeType;
-  if (typeof value === 'string') return onnx.AttributeProto.create({ name, type: A.STRING, s: new TextEncoder().encode(value) });
-  if (Array.isArray(value)) return onnx.AttributeProto.create({ name, type: A.INTS, ints: value });
-  return Number.isInteger(value)
-    ? onnx.AttributeProto.create({ name, type: A.INT, i: value })
-    : onnx.AttributeProto.create({ name, type: A.FLOAT, f: value });
-}
-
-function initializer(spec: InitializerSpec) {
-  return spec.type === 'float'
-    ? onnx.TensorProto.create({ name: spec.name, dataType: ELEM.float, dims: spec.dims, floatData: spec.values })
-    : onnx.TensorProto.create({ name: spec.name, dataType: ELEM.int64, dims: spec.dims, int64Data: spec.values });
-}
-
 export function buildOnnxModel(spec: GraphSpec): Uint8Array {
-  const model = onnx.ModelProto.create({
-    irVersion: 8,
-    producerName: 'voiceops-test-fixtures',
-    opsetImport: [onnx.OperatorSetIdProto.create({ domain: '', version: spec.opset ?? 17 })],
-    graph: onnx.GraphProto.create({
-      name: spec.name ?? 'fixture',
-      input: spec.inputs.map(valueInfo),
-      output: spec.outputs.map(valueInfo),
-      initializer: (spec.initializers ?? []).map(initializer),
-      node: spec.nodes.map((n, i) =>
-        onnx.NodeProto.create({
-          name: `${n.op}_${i}`,
-          opType: n.op,
-          input: n.inputs,
-          output: n.outputs,
-          attribute: Object.entries(n.attributes ?? {}).map(([k, v]) => attribute(k, v)),
-        }),
-      ),
-    }),
-  });
-  return onnx.ModelProto.encode(model).finish();
+  const graph = new OnnxGraphBuilder(spec.name ?? 'fixture');
+  for (const input of spec.inputs) graph.input(input.name, input.type, input.shape);
+  for (const init of spec.initializers ?? []) graph.namedConstant(init.name, init.values, init.type, init.dims);
+  for (const node of spec.nodes) graph.node(node.op, node.inputs, node.outputs, node.attributes ?? {});
+  for (const output of spec.outputs) graph.output(output.name, output.name, output.type, output.shape);
+  return graph.build({ opset: spec.opset ?? 17, producer: 'voiceops-test-fixtures' });
 }

@@ -102,6 +102,25 @@ export class OnnxGraphBuilder {
     return name;
   }
 
+  /** An initializer under a name of the caller's choosing (for graphs written as node lists). */
+  namedConstant(name: string, values: ArrayLike<number>, type: ElementType, dims: number[]): string {
+    this.initializers.push(tensor(name, type, dims, values));
+    return name;
+  }
+
+  /** A node whose outputs the caller names (for graphs written as node lists). */
+  node(opType: string, inputs: string[], outputs: string[], attributes: Record<string, AttributeValue> = {}): void {
+    this.nodes.push(
+      onnx.NodeProto.create({
+        name: this.fresh(opType),
+        opType,
+        input: inputs,
+        output: outputs,
+        attribute: Object.entries(attributes).map(([k, v]) => attribute(k, v)),
+      }),
+    );
+  }
+
   scalar(value: number, type: ElementType = 'float'): string {
     return this.constant([value], type, [], 'scalar');
   }
@@ -112,15 +131,7 @@ export class OnnxGraphBuilder {
 
   opMany(opType: string, inputs: string[], attributes: Record<string, AttributeValue> = {}, outputCount = 1): string[] {
     const outputs = Array.from({ length: outputCount }, () => this.fresh(opType.toLowerCase()));
-    this.nodes.push(
-      onnx.NodeProto.create({
-        name: this.fresh(opType),
-        opType,
-        input: inputs,
-        output: outputs,
-        attribute: Object.entries(attributes).map(([k, v]) => attribute(k, v)),
-      }),
-    );
+    this.node(opType, inputs, outputs, attributes);
     return outputs;
   }
 
