@@ -8,14 +8,17 @@ import { buildOnnxModel, type GraphSpec } from './onnx-builder.js';
 import { writeToneWav } from './wav.js';
 
 /** Piper's contract: input int64 [1,N], input_lengths [1], scales [3] -> output [1,1,1,T]. */
+const PIPER_INPUTS: GraphSpec['inputs'] = [
+  { name: 'input', type: 'int64', shape: [1, 'phonemes'] },
+  { name: 'input_lengths', type: 'int64', shape: [1] },
+  { name: 'scales', type: 'float', shape: [3] },
+];
+const PIPER_OUTPUTS: GraphSpec['outputs'] = [{ name: 'output', type: 'float', shape: [1, 1, 1, 'samples'] }];
+
 export function piperGraph(gain = 1): GraphSpec {
   return {
-    inputs: [
-      { name: 'input', type: 'int64', shape: [1, 'phonemes'] },
-      { name: 'input_lengths', type: 'int64', shape: [1] },
-      { name: 'scales', type: 'float', shape: [3] },
-    ],
-    outputs: [{ name: 'output', type: 'float', shape: [1, 1, 1, 'samples'] }],
+    inputs: PIPER_INPUTS,
+    outputs: PIPER_OUTPUTS,
     initializers: [
       { name: 'length_index', type: 'int64', dims: [], values: [1] },
       { name: 'gain', type: 'float', dims: [], values: [gain] },
@@ -115,12 +118,8 @@ export function writePretrained(dir: string, bytes = 64 * 1024): string {
  */
 export function slowPiperGraph(size = 3000): GraphSpec {
   return {
-    inputs: [
-      { name: 'input', type: 'int64', shape: [1, 'phonemes'] },
-      { name: 'input_lengths', type: 'int64', shape: [1] },
-      { name: 'scales', type: 'float', shape: [3] },
-    ],
-    outputs: [{ name: 'output', type: 'float', shape: [1, 1, 1, 'samples'] }],
+    inputs: PIPER_INPUTS,
+    outputs: PIPER_OUTPUTS,
     initializers: [
       { name: 'out_shape', type: 'int64', dims: [4], values: [1, 1, 1, -1] },
       { name: 'work_shape', type: 'int64', dims: [2], values: [size, size] },

@@ -46,6 +46,7 @@ export interface NewVersion {
 const VERSION_COLUMNS = `id, line, version, format, manifest, total_bytes AS totalBytes, imported_at AS importedAt,
   imported_by AS importedBy, verify_state AS verifyState, verified_at AS verifiedAt`;
 const FILE_COLUMNS = 'version_id AS versionId, path, role, size, sha256, state';
+const LINE_COLUMNS = 'line, family, staff_code AS staffCode, pinned_version AS pinnedVersion';
 
 /** Model lines, versions and their files: the registry the blob folders are derived from. */
 export class ModelRepository {
@@ -57,13 +58,13 @@ export class ModelRepository {
 
   lines(): LineRow[] {
     return this.db
-      .prepare('SELECT line, family, staff_code AS staffCode, pinned_version AS pinnedVersion FROM model_lines ORDER BY line')
+      .prepare(`SELECT ${LINE_COLUMNS} FROM model_lines ORDER BY line`)
       .all() as LineRow[];
   }
 
   findLine(line: string): LineRow | undefined {
     return this.db
-      .prepare('SELECT line, family, staff_code AS staffCode, pinned_version AS pinnedVersion FROM model_lines WHERE line = ?')
+      .prepare(`SELECT ${LINE_COLUMNS} FROM model_lines WHERE line = ?`)
       .get(line) as LineRow | undefined;
   }
 
