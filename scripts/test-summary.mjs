@@ -1,5 +1,5 @@
 // Prints one closing line for the whole test run, from the JSON reports of vitest and
-// Playwright (test-results/unit.json, test-results/e2e.json): "tests: N passed, N failed, N skipped".
+// Playwright (out/test-reports/unit.json, out/test-reports/e2e.json): "tests: N passed, N failed, N skipped".
 import fs from 'node:fs';
 
 function read(file) {
@@ -10,8 +10,8 @@ function read(file) {
   }
 }
 
-const unit = read('test-results/unit.json');
-const e2e = read('test-results/e2e.json');
+const unit = read('out/test-reports/unit.json');
+const e2e = read('out/test-reports/e2e.json');
 const passed = (unit?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0);
 const failed = (unit?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0);
 const skipped = (unit?.numPendingTests ?? 0) + (unit?.numTodoTests ?? 0) + (e2e?.stats?.skipped ?? 0);
