@@ -92,3 +92,17 @@ describe('voiceops sample-pack / tts / emotion / engine status', () => {
     expect((await cli('models', 'list', '--line', 'voice/wrong', '--json')).err).toMatch(/NOT_FOUND/);
   });
 });
+
+describe('voiceops settings set', () => {
+  it('changes the provider order (JSON) and refuses a value the setting does not take', async () => {
+    const set = await cli('settings', 'set', 'engine.providerOrder', '["webgpu","cpu"]', '--json');
+    expect(set.json<Record<string, unknown>>()['engine.providerOrder']).toEqual(['webgpu', 'cpu']);
+    const status = (await cli('engine', 'status', '--json')).json<{ providerOrder: string[] }>();
+    expect(status.providerOrder).toEqual(['webgpu', 'cpu']);
+    const bad = await cli('settings', 'set', 'engine.providerOrder', '["tpu"]');
+    expect(bad.err).toMatch(/VALIDATION_FAILED: value: /);
+    const unknown = await cli('settings', 'set', 'engine.colour', 'blue');
+    expect(unknown.err).toMatch(/VALIDATION_FAILED: key: /);
+    await cli('settings', 'set', 'engine.providerOrder', '["cuda","webgpu","dml","cpu"]');
+  });
+});

@@ -25,6 +25,8 @@ export interface CallContext {
   sessionExpiresAt: string | null;
   /** For job procedures: the id the caller chose, so it can follow progress events (optional). */
   jobId?: string;
+  /** Aborted when the caller goes away (a closed browser tab): long work for it can stop. */
+  signal?: AbortSignal;
 }
 
 /** Where a call came from, as the audit log and manifests record it: "console 10.0.0.7", "cli", "desktop". */

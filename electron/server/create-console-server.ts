@@ -134,7 +134,13 @@ export async function createConsoleServer(options: ConsoleServerOptions) {
     const identity = identify(request, app.auth);
     if (!identity) return sendError(reply, { code: 'UNAUTHENTICATED', message: 'sign in first (no valid session or token)' });
     const jobId = request.headers['x-voiceops-job-id'];
+    const gone = new AbortController();
+    // The response closing before it finished means the client went away.
+    reply.raw.once('close', () => {
+      if (!reply.raw.writableFinished) gone.abort();
+    });
     const result = await app.call(request.params.name, request.body ?? {}, {
+      signal: gone.signal,
       user: identity.user,
       frontDoor: 'headless',
       origin: request.ip,

@@ -44,4 +44,17 @@ export const settingsProcedures = {
     output: settingsSchema,
     cli: false,
   }),
+  'settings.set': defineProcedure({
+    kind: 'mutation',
+    roles: ['admin'],
+    summary: 'Change one setting, e.g. settings set engine.providerOrder \'["webgpu","cpu"]\'',
+    input: z
+      .object({
+        key: z.enum(Object.keys(settingsSchema.shape) as [SettingKey, ...SettingKey[]]),
+        value: z.string().max(1000).describe('the value, as JSON (a bare word is taken as a string)'),
+      })
+      .strict(),
+    output: settingsSchema,
+    cli: { command: 'settings set', positionals: ['key', 'value'] },
+  }),
 };

@@ -35,13 +35,13 @@ export function engineHandlers(
   return {
     'engine.status': () => engine.status(),
     'emotion.analyze': async ({ text, line }, ctx) => {
-      const { files, reply } = await engine.run(line ?? 'emotion/basic', undefined, { kind: 'emotion-text', text });
+      const { files, reply } = await engine.run(line ?? 'emotion/basic', undefined, { kind: 'emotion-text', text }, ctx.signal);
       audited(ctx, 'emotion.analyze', files, true);
       return emotionOf(files, reply);
     },
     'emotion.analyzeAudio': async ({ audioBase64, line }, ctx) => {
       const audio = new Uint8Array(Buffer.from(audioBase64, 'base64'));
-      const { files, reply } = await engine.run(line ?? 'emotion/advanced', undefined, { kind: 'emotion-audio', audio });
+      const { files, reply } = await engine.run(line ?? 'emotion/advanced', undefined, { kind: 'emotion-audio', audio }, ctx.signal);
       audited(ctx, 'emotion.analyzeAudio', files, true);
       return emotionOf(files, reply);
     },
@@ -54,7 +54,7 @@ export function engineHandlers(
         ...(noiseScale !== undefined ? { noiseScale } : {}),
         ...(noiseW !== undefined ? { noiseW } : {}),
       };
-      const { files, reply } = await engine.run(`voice/${staff}`, version, request);
+      const { files, reply } = await engine.run(`voice/${staff}`, version, request, ctx.signal);
       audited(ctx, 'tts.synthesize', files, true);
       if (reply.result.kind !== 'speech') throw new AppError('UNSUPPORTED_FORMAT', `${files.line} did not answer with speech`);
       const { wav, sampleRate, durationSeconds } = reply.result;

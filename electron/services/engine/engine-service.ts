@@ -56,7 +56,10 @@ export class EngineService {
     private readonly settings: SettingsService,
     private readonly logger: Logger,
     private readonly audit: AuditLog,
-  ) {}
+  ) {
+    // New provider order, threads or budget reach the running engine at once.
+    settings.onChange(() => this.engine?.reconfigure());
+  }
 
   get(): InferenceEngine {
     this.engine ??= new InferenceEngine({

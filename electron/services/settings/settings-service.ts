@@ -33,6 +33,13 @@ export class SettingsService {
     return this.getAll()[key];
   }
 
+  private readonly listeners: Array<(settings: Settings) => void> = [];
+
+  /** Called after every change (the engine re-reads its limits and provider order). */
+  onChange(listener: (settings: Settings) => void): void {
+    this.listeners.push(listener);
+  }
+
   update(patch: { [K in SettingKey]?: Settings[K] | undefined }): Settings {
     const checked = settingsSchema.partial().strict().parse(patch);
     const upsert = this.db.prepare(
@@ -41,6 +48,8 @@ export class SettingsService {
     this.db.transaction(() => {
       for (const [key, value] of Object.entries(checked)) upsert.run(key, JSON.stringify(value), this.now().toISOString());
     })();
-    return this.getAll();
+    const all = this.getAll();
+    for (const listener of this.listeners) listener(all);
+    return all;
   }
 }
