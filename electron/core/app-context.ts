@@ -6,6 +6,8 @@ import { StatusService } from '../services/status/status-service.js';
 import { ModelStore } from '../services/model-store/model-store.js';
 import { SettingsService } from '../services/settings/settings-service.js';
 import { EngineService } from '../services/engine/engine-service.js';
+import { PreviewService } from '../services/preview/preview-service.js';
+import { startPreviewCleanup } from '../services/preview/preview-cleanup.js';
 import { PIPELINES } from '../../native-engine/pipelines/index.js';
 import { appVersion } from './app-version.js';
 import { ensureDataDir } from './data-dir.js';
@@ -26,6 +28,7 @@ export interface AppContext {
   settings: SettingsService;
   store: ModelStore;
   engine: EngineService;
+  previews: PreviewService;
   handlers: HandlerTable;
   /** Dispatch with role check, validation, logging and auditing of mutations. */
   call(name: unknown, input: unknown, ctx: CallContext): Promise<Result<unknown>>;
@@ -43,7 +46,7 @@ export interface OpenAppOptions {
 function auditTarget(input: unknown): string | null {
   if (typeof input !== 'object' || input === null) return null;
   const record = input as Record<string, unknown>;
-  const parts = ['name', 'code', 'line', 'version', 'path']
+  const parts = ['name', 'code', 'staff', 'line', 'version', 'path']
     .filter((key) => typeof record[key] === 'string')
     .map((key) => `${key}=${String(record[key]).slice(0, 80)}`);
   return parts.length > 0 ? parts.join(' ') : null;
@@ -76,7 +79,11 @@ export async function openAppContext({ dataDir, frontDoor, log }: OpenAppOptions
   store.setGraphCheck(async (files) => {
     if (PIPELINES[files.format]) await engine.get().check(files);
   });
-  const handlers = createHandlerTable({ auth, status, bus, jobs, store, audit, settings, engine });
+  const previews = new PreviewService({ db, dataDir, store, engine, audit, logger });
+  const handlers = createHandlerTable({ auth, status, bus, jobs, store, audit, settings, engine, previews });
+  // Only the process that owns the data folder (console, desktop app) cleans old previews.
+  const stopPreviewCleanup =
+    frontDoor === 'cli' ? () => undefined : startPreviewCleanup({ repo: previews.repo, files: previews.files, settings, logger, isOpen: () => db.open });
   const hooks: DispatchHooks = {
     onUnexpectedError: (name, error) => logger.error({ err: error, procedure: name }, 'procedure failed'),
     runJob: (name, ctx, work) => jobs.run(name, ctx.user.name, ctx.jobId, work),
@@ -93,6 +100,7 @@ export async function openAppContext({ dataDir, frontDoor, log }: OpenAppOptions
     settings,
     store,
     engine,
+    previews,
     handlers,
     async call(name, input, ctx) {
       const result = await dispatch(handlers, name, input, ctx, hooks);
@@ -116,6 +124,7 @@ export async function openAppContext({ dataDir, frontDoor, log }: OpenAppOptions
     },
     close() {
       if (!db.open) return;
+      stopPreviewCleanup();
       void engine.close();
       db.close();
       fileLogger?.close();

@@ -27,7 +27,7 @@ export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv 
 }
 
 /** The folders this services write to; later services add theirs (models, backups, ...). */
-export const DATA_LAYOUT = ['logs'] as const;
+export const DATA_LAYOUT = ['logs', 'voice_output'] as const;
 
 export function ensureDataDir(dataDir: string): void {
   try {

@@ -5,6 +5,7 @@ import { jobProcedures } from './jobs.js';
 import { modelProcedures } from './models.js';
 import { settingsProcedures } from './settings.js';
 import { engineProcedures } from './engine.js';
+import { previewProcedures } from './previews.js';
 import { systemProcedures } from './system.js';
 
 export * from './accounts.js';
@@ -12,6 +13,7 @@ export * from './jobs.js';
 export * from './models.js';
 export * from './settings.js';
 export * from './engine.js';
+export * from './previews.js';
 export * from './system.js';
 
 /**
@@ -25,6 +27,7 @@ export const procedures = {
   ...modelProcedures,
   ...settingsProcedures,
   ...engineProcedures,
+  ...previewProcedures,
 } satisfies Record<string, ProcedureDef>;
 
 export type Procedures = typeof procedures;

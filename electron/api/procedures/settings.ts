@@ -23,6 +23,7 @@ export const settingsSchema = z.object({
   'engine.cpuThreads': z.number().int().min(1).max(256).default(4).describe('CPU threads per inference'),
   'engine.gpuMemoryFraction': z.number().min(0.1).max(1).default(0.8).describe('share of GPU memory the engine may use'),
   'engine.warmUp': z.boolean().default(true).describe('run one inference before a preloaded model reports ready'),
+  'preview.historyDays': z.number().int().min(1).max(365).default(7).describe('days a voice preview clip is kept in voice_output'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingKey = keyof Settings;

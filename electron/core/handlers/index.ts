@@ -6,6 +6,8 @@ import type { JobRegistry } from '../jobs.js';
 import { jobHandlers } from './job-handlers.js';
 import { bundleHandlers, modelHandlers } from './model-handlers.js';
 import { engineHandlers } from './engine-handlers.js';
+import { previewHandlers } from './preview-handlers.js';
+import type { PreviewService } from '../../services/preview/preview-service.js';
 import type { EngineService } from '../../services/engine/engine-service.js';
 import type { ModelStore } from '../../services/model-store/model-store.js';
 import type { AuditLog } from '../../services/audit/audit-log.js';
@@ -22,6 +24,7 @@ export interface HandlerServices {
   audit: AuditLog;
   settings: SettingsService;
   engine: EngineService;
+  previews: PreviewService;
 }
 
 /**
@@ -29,7 +32,7 @@ export interface HandlerServices {
  * Handlers only translate between the contract and the services; the logic lives in
  * electron/services. A procedure without a handler is a compile error here.
  */
-export function createHandlerTable({ auth, status, bus, jobs, store, audit, settings, engine }: HandlerServices): HandlerTable {
+export function createHandlerTable({ auth, status, bus, jobs, store, audit, settings, engine, previews }: HandlerServices): HandlerTable {
   return {
     ...systemHandlers(status, settings),
     ...accountHandlers(auth, bus),
@@ -37,5 +40,6 @@ export function createHandlerTable({ auth, status, bus, jobs, store, audit, sett
     ...modelHandlers(store, audit, engine),
     ...engineHandlers(engine, store, audit),
     ...bundleHandlers(store),
+    ...previewHandlers(previews, store, audit),
   };
 }
