@@ -32,8 +32,13 @@ if (!app.requestSingleInstanceLock()) {
     .then(async () => {
       const dataDir = process.env[DATA_DIR_ENV] || app.getPath('userData');
       context = await openAppContext({ dataDir, frontDoor: 'desktop', log: 'file' });
+      // A restore killed half-way is rolled back to its snapshot before anything is served or swept.
+      const recovered = await context.backups.recover();
+      if (recovered.length > 0) context.logger.warn({ recovered }, 'interrupted restore rolled back at start');
       context.logger.info(context.store.sweep(), 'model store swept at start');
       startVerifySchedule(context);
+      const logger = context.logger;
+      context.backups.startSchedule(context.jobs, (error) => logger.error({ err: error }, 'scheduled backup failed'));
       void context.engine.preloadActive((format) => PIPELINES[format] !== undefined, context.settings.get('engine.warmUp'));
       serveRenderer(builtRendererDir());
       const window = createMainWindow(path.join(here, 'preload.cjs'));

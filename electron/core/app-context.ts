@@ -8,6 +8,7 @@ import { SettingsService } from '../services/settings/settings-service.js';
 import { EngineService } from '../services/engine/engine-service.js';
 import { PreviewService } from '../services/preview/preview-service.js';
 import { startPreviewCleanup } from '../services/preview/preview-cleanup.js';
+import { BackupService } from '../services/backup/backup-service.js';
 import { PIPELINES } from '../../native-engine/pipelines/index.js';
 import { appVersion } from './app-version.js';
 import { ensureDataDir } from './data-dir.js';
@@ -29,6 +30,7 @@ export interface AppContext {
   store: ModelStore;
   engine: EngineService;
   previews: PreviewService;
+  backups: BackupService;
   handlers: HandlerTable;
   /** Dispatch with role check, validation, logging and auditing of mutations. */
   call(name: unknown, input: unknown, ctx: CallContext): Promise<Result<unknown>>;
@@ -80,7 +82,8 @@ export async function openAppContext({ dataDir, frontDoor, log }: OpenAppOptions
     if (PIPELINES[files.format]) await engine.get().check(files);
   });
   const previews = new PreviewService({ db, dataDir, store, engine, audit, logger });
-  const handlers = createHandlerTable({ auth, status, bus, jobs, store, audit, settings, engine, previews });
+  const backups = new BackupService({ db, dataDir, store, settings, audit, appVersion: appVersion() });
+  const handlers = createHandlerTable({ auth, status, bus, jobs, store, audit, settings, engine, previews, backups });
   // Only the process that owns the data folder (console, desktop app) cleans old previews.
   const stopPreviewCleanup =
     frontDoor === 'cli' ? () => undefined : startPreviewCleanup({ repo: previews.repo, files: previews.files, settings, logger, isOpen: () => db.open });
@@ -101,6 +104,7 @@ export async function openAppContext({ dataDir, frontDoor, log }: OpenAppOptions
     store,
     engine,
     previews,
+    backups,
     handlers,
     async call(name, input, ctx) {
       const result = await dispatch(handlers, name, input, ctx, hooks);

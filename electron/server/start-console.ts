@@ -38,6 +38,9 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
   const print = options.print ?? ((line: string) => process.stdout.write(line + '\n'));
   const app = await openAppContext({ dataDir: options.dataDir, frontDoor: 'headless', log: 'file' });
   try {
+    // A restore killed half-way is rolled back to its snapshot before the store is swept or served.
+    const recovered = await app.backups.recover();
+    if (recovered.length > 0) app.logger.warn({ recovered }, 'interrupted restore rolled back at start');
     const swept = app.store.sweep();
     if (swept.removedBlobs + swept.removedTemporaryFiles + swept.abandonedImports > 0) app.logger.info(swept, 'model store swept at start');
     const tls = options.tls && {
@@ -65,7 +68,12 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
       print('sign in with your token; an admin can make one with: voiceops users add <name> --role admin|supervisor');
     }
 
-    const stopSchedules = startVerifySchedule(app);
+    const stopVerifySchedule = startVerifySchedule(app);
+    const backupSchedule = app.backups.startSchedule(app.jobs, (error) => app.logger.error({ err: error }, 'scheduled backup failed'));
+    const stopSchedules = () => {
+      stopVerifySchedule();
+      backupSchedule.stop();
+    };
     void app.engine.preloadActive((format) => PIPELINES[format] !== undefined, app.settings.get('engine.warmUp'));
     let stopped = false;
     return {

@@ -7,6 +7,7 @@ import { settingsProcedures } from './settings.js';
 import { engineProcedures } from './engine.js';
 import { previewProcedures } from './previews.js';
 import { systemProcedures } from './system.js';
+import { backupProcedures } from './backups.js';
 
 export * from './accounts.js';
 export * from './jobs.js';
@@ -15,6 +16,7 @@ export * from './settings.js';
 export * from './engine.js';
 export * from './previews.js';
 export * from './system.js';
+export * from './backups.js';
 
 /**
  * Every procedure of the product, one file per feature. Later issues add their file here; the
@@ -28,6 +30,7 @@ export const procedures = {
   ...settingsProcedures,
   ...engineProcedures,
   ...previewProcedures,
+  ...backupProcedures,
 } satisfies Record<string, ProcedureDef>;
 
 export type Procedures = typeof procedures;

@@ -24,6 +24,12 @@ export const settingsSchema = z.object({
   'engine.gpuMemoryFraction': z.number().min(0.1).max(1).default(0.8).describe('share of GPU memory the engine may use'),
   'engine.warmUp': z.boolean().default(true).describe('run one inference before a preloaded model reports ready'),
   'preview.historyDays': z.number().int().min(1).max(365).default(7).describe('days a voice preview clip is kept in voice_output'),
+  'backup.keepLast': z.number().int().min(1).max(1000).default(7).describe('backups kept per target: the newest N'),
+  'backup.keepDaily': z.number().int().min(0).max(1000).default(7).describe('also the newest backup of each of the last N days'),
+  'backup.keepWeekly': z.number().int().min(0).max(1000).default(4).describe('also the newest backup of each of the last N weeks'),
+  'backup.keepMonthly': z.number().int().min(0).max(1000).default(6).describe('also the newest backup of each of the last N months'),
+  'backup.verifySubsetPercent': z.number().min(1).max(100).default(100).describe('share of model files a scheduled backup verify re-reads'),
+  'backup.verifyIntervalHours': z.number().int().min(1).max(24 * 365).default(24 * 7).describe('hours between scheduled verifications of the newest backup'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingKey = keyof Settings;

@@ -14,6 +14,8 @@ import type { AuditLog } from '../../services/audit/audit-log.js';
 import type { SettingsService } from '../../services/settings/settings-service.js';
 import { accountHandlers } from './account-handlers.js';
 import { systemHandlers } from './system-handlers.js';
+import { backupHandlers } from './backup-handlers.js';
+import type { BackupService } from '../../services/backup/backup-service.js';
 
 export interface HandlerServices {
   auth: AuthService;
@@ -25,6 +27,7 @@ export interface HandlerServices {
   settings: SettingsService;
   engine: EngineService;
   previews: PreviewService;
+  backups: BackupService;
 }
 
 /**
@@ -32,7 +35,7 @@ export interface HandlerServices {
  * Handlers only translate between the contract and the services; the logic lives in
  * electron/services. A procedure without a handler is a compile error here.
  */
-export function createHandlerTable({ auth, status, bus, jobs, store, audit, settings, engine, previews }: HandlerServices): HandlerTable {
+export function createHandlerTable({ auth, status, bus, jobs, store, audit, settings, engine, previews, backups }: HandlerServices): HandlerTable {
   return {
     ...systemHandlers(status, settings),
     ...accountHandlers(auth, bus),
@@ -41,5 +44,6 @@ export function createHandlerTable({ auth, status, bus, jobs, store, audit, sett
     ...engineHandlers(engine, store, audit),
     ...bundleHandlers(store),
     ...previewHandlers(previews, store, audit),
+    ...backupHandlers(backups, engine, audit),
   };
 }
