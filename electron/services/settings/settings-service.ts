@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { settingsSchema, type SettingKey, type Settings } from '../../api/index.js';
+import { AppError, settingsSchema, type SettingKey, type Settings } from '../../api/index.js';
 
 export type { SettingKey, Settings } from '../../api/index.js';
 
@@ -41,12 +41,21 @@ export class SettingsService {
   }
 
   update(patch: { [K in SettingKey]?: Settings[K] | undefined }): Settings {
-    const checked = settingsSchema.partial().strict().parse(patch);
+    // Each given key on its own: a partial schema would fill every missing key with its
+    // default, and writing those would silently reset settings nobody asked to change.
+    const checked: Array<[string, unknown]> = [];
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === undefined) continue;
+      if (!Object.hasOwn(settingsSchema.shape, key)) throw new AppError('VALIDATION_FAILED', `unknown setting "${key}"`, key);
+      const parsed = settingsSchema.shape[key as SettingKey].safeParse(value);
+      if (!parsed.success) throw new AppError('VALIDATION_FAILED', `${key}: ${parsed.error.issues[0]?.message ?? 'invalid'}`, key);
+      checked.push([key, parsed.data]);
+    }
     const upsert = this.db.prepare(
       'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
     );
     this.db.transaction(() => {
-      for (const [key, value] of Object.entries(checked)) upsert.run(key, JSON.stringify(value), this.now().toISOString());
+      for (const [key, value] of checked) upsert.run(key, JSON.stringify(value), this.now().toISOString());
     })();
     const all = this.getAll();
     for (const listener of this.listeners) listener(all);
