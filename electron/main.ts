@@ -6,11 +6,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, dialog } from 'electron';
 import { openAppContext, type AppContext } from './core/app-context.js';
+import { recoverDataFolder, startOwnerSchedules } from './core/owner-duties.js';
 import { DATA_DIR_ENV } from './core/data-dir.js';
 import { builtRendererDir } from './server/start-console.js';
-import { startVerifySchedule } from './services/scheduler/verify-schedule.js';
 import { registerIpc } from './ipc.js';
-import { PIPELINES } from '../native-engine/pipelines/index.js';
 import { createMainWindow, registerAppScheme, serveRenderer } from './window.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -32,14 +31,8 @@ if (!app.requestSingleInstanceLock()) {
     .then(async () => {
       const dataDir = process.env[DATA_DIR_ENV] || app.getPath('userData');
       context = await openAppContext({ dataDir, frontDoor: 'desktop', log: 'file' });
-      // A restore killed half-way is rolled back to its snapshot before anything is served or swept.
-      const recovered = await context.backups.recover();
-      if (recovered.length > 0) context.logger.warn({ recovered }, 'interrupted restore rolled back at start');
-      context.logger.info(context.store.sweep(), 'model store swept at start');
-      startVerifySchedule(context);
-      const logger = context.logger;
-      context.backups.startSchedule(context.jobs, (error) => logger.error({ err: error }, 'scheduled backup failed'));
-      void context.engine.preloadActive((format) => PIPELINES[format] !== undefined, context.settings.get('engine.warmUp'));
+      await recoverDataFolder(context);
+      startOwnerSchedules(context);
       serveRenderer(builtRendererDir());
       const window = createMainWindow(path.join(here, 'preload.cjs'));
       registerIpc(context, window);

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openAppContext, type AppContext } from '../core/app-context.js';
+import { recoverDataFolder, startOwnerSchedules } from '../core/owner-duties.js';
 import { appRoot } from '../core/app-version.js';
 import { createConsoleServer, type ConsoleServer } from './create-console-server.js';
-import { startVerifySchedule } from '../services/scheduler/verify-schedule.js';
-import { PIPELINES } from '../../native-engine/pipelines/index.js';
 
 export const DEFAULT_PORT = 8731;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -38,11 +37,7 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
   const print = options.print ?? ((line: string) => process.stdout.write(line + '\n'));
   const app = await openAppContext({ dataDir: options.dataDir, frontDoor: 'headless', log: 'file' });
   try {
-    // A restore killed half-way is rolled back to its snapshot before the store is swept or served.
-    const recovered = await app.backups.recover();
-    if (recovered.length > 0) app.logger.warn({ recovered }, 'interrupted restore rolled back at start');
-    const swept = app.store.sweep();
-    if (swept.removedBlobs + swept.removedTemporaryFiles + swept.abandonedImports > 0) app.logger.info(swept, 'model store swept at start');
+    await recoverDataFolder(app);
     const tls = options.tls && {
       key: fs.readFileSync(options.tls.keyFile),
       cert: fs.readFileSync(options.tls.certFile),
@@ -68,13 +63,7 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
       print('sign in with your token; an admin can make one with: voiceops users add <name> --role admin|supervisor');
     }
 
-    const stopVerifySchedule = startVerifySchedule(app);
-    const backupSchedule = app.backups.startSchedule(app.jobs, (error) => app.logger.error({ err: error }, 'scheduled backup failed'));
-    const stopSchedules = () => {
-      stopVerifySchedule();
-      backupSchedule.stop();
-    };
-    void app.engine.preloadActive((format) => PIPELINES[format] !== undefined, app.settings.get('engine.warmUp'));
+    const stopSchedules = startOwnerSchedules(app);
     let stopped = false;
     return {
       url,

@@ -1,0 +1,28 @@
+/**
+ * What the process that owns the data folder (the headless console or the desktop app, never
+ * a one-shot CLI command) does: repair what a crash left before anything is served, then run
+ * the schedules and load the models. One place, so both front doors behave the same.
+ */
+import { PIPELINES } from '../../native-engine/pipelines/index.js';
+import { startVerifySchedule } from '../services/scheduler/verify-schedule.js';
+import type { AppContext } from './app-context.js';
+
+/** Before serving: a restore killed half-way is rolled back, then leftovers of crashes are swept. */
+export async function recoverDataFolder(app: AppContext): Promise<void> {
+  const recovered = await app.backups.recover();
+  if (recovered.length > 0) app.logger.warn({ recovered }, 'interrupted restore rolled back at start');
+  app.backups.sweepScratch();
+  const swept = app.store.sweep();
+  if (swept.removedBlobs + swept.removedTemporaryFiles + swept.abandonedImports > 0) app.logger.info(swept, 'model store swept at start');
+}
+
+/** Weekly verification, the backup schedule (with catch-up) and the preload of active models. Returns stop(). */
+export function startOwnerSchedules(app: AppContext): () => void {
+  const stopVerify = startVerifySchedule(app);
+  const backups = app.backups.startSchedule(app.jobs, (error) => app.logger.error({ err: error }, 'scheduled backup failed'));
+  void app.engine.preloadActive((format) => PIPELINES[format] !== undefined, app.settings.get('engine.warmUp'));
+  return () => {
+    stopVerify();
+    backups.stop();
+  };
+}
