@@ -13,6 +13,9 @@ import './styles/dialog.css';
 import './styles/staff-models.css';
 import './styles/import-dialog.css';
 import './styles/storage.css';
+import './styles/engine.css';
+import './styles/emotion-try.css';
+import './styles/model-files.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

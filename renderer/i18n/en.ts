@@ -1,5 +1,7 @@
 import type { ErrorCode } from '../../electron/api/index.js';
+import { engineEn } from './engine.en';
 import { modelsEn } from './models.en';
+import { modelFilesEn, samplePackEn } from './sample-pack.en';
 
 /**
  * English strings. This object is also the shape every other language must match exactly
@@ -66,6 +68,9 @@ export const en = {
     },
   },
   models: modelsEn,
+  engine: engineEn,
+  samplePack: samplePackEn,
+  modelFiles: modelFilesEn,
   planned: {
     badge: 'Coming with issue #{{issue}}',
     noData: 'Until then this screen shows no data: nothing here is sample or made-up data.',
@@ -81,9 +86,9 @@ export const en = {
     dashboard: {
       title: 'Dashboard',
       subtitle: 'Health of this workstation at a glance',
-      plannedTitle: 'Live metrics',
+      plannedTitle: 'Host metrics and alerts',
       planned:
-        'Live metrics arrive with issue #7: CPU, memory, GPU and disk usage, request latency, inference time, cache hit rate and alerts against the monitoring thresholds.',
+        'Host metrics and alerts arrive with issue #7: CPU, memory, GPU and disk usage over time, and alerts against the monitoring thresholds (latency, inference time, cache hit rate, error rate). The inference engine’s own figures are live above.',
     },
     staffModels: {
       title: 'Staff & Models',

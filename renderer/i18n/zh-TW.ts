@@ -1,5 +1,7 @@
 import type { Messages } from './en';
+import { engineZhTW } from './engine.zh-TW';
 import { modelsZhTW } from './models.zh-TW';
+import { modelFilesZhTW, samplePackZhTW } from './sample-pack.zh-TW';
 
 /** 繁體中文（台灣）。Typed as Messages so that it always has exactly the keys of en.ts. */
 export const zhTW: Messages = {
@@ -63,6 +65,9 @@ export const zhTW: Messages = {
     },
   },
   models: modelsZhTW,
+  engine: engineZhTW,
+  samplePack: samplePackZhTW,
+  modelFiles: modelFilesZhTW,
   planned: {
     badge: '將於議題 #{{issue}} 推出',
     noData: '在此之前，本畫面不顯示任何資料：這裡沒有範例或虛構的資料。',
@@ -78,9 +83,9 @@ export const zhTW: Messages = {
     dashboard: {
       title: '儀表板',
       subtitle: '一眼掌握此工作站的健康狀況',
-      plannedTitle: '即時指標',
+      plannedTitle: '主機指標與警示',
       planned:
-        '即時指標將於議題 #7 推出：CPU、記憶體、GPU 與磁碟使用率、請求延遲、推論時間、快取命中率，以及依監控門檻觸發的警示。',
+        '主機指標與警示將於議題 #7 推出：CPU、記憶體、GPU 與磁碟使用率的歷史變化，以及依監控門檻（延遲、推論時間、快取命中率、錯誤率）觸發的警示。推論引擎本身的數據已在上方即時顯示。',
     },
     staffModels: {
       title: '客服人員與模型',

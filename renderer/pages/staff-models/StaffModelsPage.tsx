@@ -5,6 +5,7 @@ import { useSharedApiEvent } from '../../api/event-hub';
 import { isOwnJob } from '../../api/job-hooks';
 import { PageHeader } from '../../components/PageHeader';
 import { MODEL_QUERIES } from './model-queries';
+import { SamplePackPanel } from './sample-pack/SamplePackPanel';
 import { SharedModelsView } from './lines/SharedModelsView';
 import { StaffDetailView } from './staff/StaffDetailView';
 import { StaffListView } from './staff/StaffListView';
@@ -58,6 +59,7 @@ export function StaffModelsPage() {
       </nav>
       <div ref={body} className="stack">
         {current.view === 'staff' && <StaffListView />}
+        {current.view === 'staff' && <SamplePackPanel />}
         {current.view === 'member' && <StaffDetailView code={current.code} />}
         {current.view === 'shared' && <SharedModelsView />}
         {current.view === 'storage' && <StorageView />}

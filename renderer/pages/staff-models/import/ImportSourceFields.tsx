@@ -5,6 +5,7 @@ import { localPathOf, pickedFolderPath } from '../../../api/desktop-files';
 import type { Door } from '../../../api/transport';
 import { ApiErrorMessage } from '../../../components/ApiErrorMessage';
 import { formatBytes } from '../../../components/format-bytes';
+import { IncomingEntries } from './IncomingEntries';
 import type { ImportSource } from './use-import-flow';
 import { planUpload } from './upload-names';
 import { UploadPlanSummary } from './UploadPlanSummary';
@@ -136,6 +137,14 @@ export function ImportSourceFields({ door, source, onChange, disabled }: ImportS
                 </button>
               </div>
             </div>
+          )}
+          {incoming.data && (
+            <IncomingEntries
+              entries={incoming.data}
+              onRemoved={(name) => {
+                if (source?.kind === 'incoming' && source.name === name) onChange(null);
+              }}
+            />
           )}
         </div>
       )}

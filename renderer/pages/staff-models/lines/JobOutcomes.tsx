@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { JobHandle, JobName } from '../../../api/job-hooks';
+import { currentDoor } from '../../../api/transport';
 import { useSession } from '../../../app/session-context';
 import { ApiErrorMessage } from '../../../components/ApiErrorMessage';
 import { formatBytes } from '../../../components/format-bytes';
@@ -110,7 +111,7 @@ export function ExportOutcome({ job }: { job: JobHandle<'models.export'> }) {
   const bundle = job.result;
   if (!bundle) return null;
   return (
-    <div className="alert alert--success" role="status" data-testid="export-result">
+    <div className="alert alert--success" role="status" data-testid="export-result" data-bytes={bundle.bytes}>
       <p className="alert__text">
         <strong>{t('models.exportResult.title', { versions: bundle.versions.join(', ') })}</strong>{' '}
         {t('models.exportResult.size', { size: formatBytes(bundle.bytes, i18n.resolvedLanguage ?? 'en') })}
@@ -118,6 +119,15 @@ export function ExportOutcome({ job }: { job: JobHandle<'models.export'> }) {
       <p className="alert__meta">
         {t('models.exportResult.where')} <code data-testid="export-file">{bundle.file}</code>
       </p>
+      {/* A plain link: the browser sends the session cookie; the desktop window has the file on disk already. */}
+      {bundle.downloadPath && currentDoor() === 'headless' && (
+        <p className="alert__meta export-download">
+          <a className="button button--secondary button--small" href={bundle.downloadPath} download data-testid="export-download">
+            {t('modelFiles.download')}
+          </a>
+          <span>{t('modelFiles.downloadHint')}</span>
+        </p>
+      )}
       <p className="alert__meta">
         SHA-256 <code className="hash">{bundle.sha256}</code>
       </p>

@@ -4,6 +4,8 @@ import { useSession } from '../../../app/session-context';
 import { ApiErrorMessage } from '../../../components/ApiErrorMessage';
 import { formatBytes } from '../../../components/format-bytes';
 import { formatDateTime } from '../../../components/format-date';
+import { SampleBadge } from '../../../components/SampleBadge';
+import { sampleVersionsOf } from '../../../components/sample-versions';
 import { LinePanel } from '../lines/LinePanel';
 import { findLine, useIsAdmin, useModelLines, useStaffList, voiceLine } from '../model-queries';
 import { hrefForView, navigateTo } from '../staff-models-route';
@@ -61,6 +63,12 @@ export function StaffDetailView({ code }: { code: string }) {
             </h2>
             <p className="card__subtitle">
               {t('models.member.addedAt', { date: formatDateTime(member.createdAt, language) })}
+              {sampleVersionsOf(lines.data).staff.has(member.code) && (
+                <>
+                  {' · '}
+                  <SampleBadge kind="staff" testId="member-sample" />
+                </>
+              )}
               {retired && (
                 <>
                   {' · '}

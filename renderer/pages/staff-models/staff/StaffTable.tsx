@@ -1,11 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { StaffMember } from '../../../../electron/api/index.js';
 import { formatBytes } from '../../../components/format-bytes';
+import { SampleBadge } from '../../../components/SampleBadge';
+import { useSampleVersions } from '../../../components/sample-versions';
 import { hrefForView } from '../staff-models-route';
 
 export function StaffTable({ members }: { members: readonly StaffMember[] }) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'en';
+  const samples = useSampleVersions();
   return (
     <div className="table-wrap">
       <table className="table table--interactive" data-testid="staff-table">
@@ -43,11 +46,14 @@ export function StaffTable({ members }: { members: readonly StaffMember[] }) {
                 {formatBytes(member.totalBytes, language)}
               </td>
               <td>
-                {member.retiredAt ? (
-                  <span className="badge badge--neutral">{t('models.staff.retired')}</span>
-                ) : (
-                  <span className="badge badge--ok">{t('models.staff.current')}</span>
-                )}
+                <span className="version-cell">
+                  {member.retiredAt ? (
+                    <span className="badge badge--neutral">{t('models.staff.retired')}</span>
+                  ) : (
+                    <span className="badge badge--ok">{t('models.staff.current')}</span>
+                  )}
+                  {samples.staff.has(member.code) && <SampleBadge kind="staff" testId="staff-sample" />}
+                </span>
               </td>
             </tr>
           ))}
