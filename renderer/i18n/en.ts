@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../../electron/api/index.js';
 import { engineEn } from './engine.en';
 import { modelsEn } from './models.en';
+import { previewEn } from './preview.en';
 import { modelFilesEn, samplePackEn } from './sample-pack.en';
 
 /**
@@ -68,6 +69,7 @@ export const en = {
     },
   },
   models: modelsEn,
+  preview: previewEn,
   engine: engineEn,
   samplePack: samplePackEn,
   modelFiles: modelFilesEn,

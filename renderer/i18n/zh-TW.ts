@@ -1,6 +1,7 @@
 import type { Messages } from './en';
 import { engineZhTW } from './engine.zh-TW';
 import { modelsZhTW } from './models.zh-TW';
+import { previewZhTW } from './preview.zh-TW';
 import { modelFilesZhTW, samplePackZhTW } from './sample-pack.zh-TW';
 
 /** 繁體中文（台灣）。Typed as Messages so that it always has exactly the keys of en.ts. */
@@ -65,6 +66,7 @@ export const zhTW: Messages = {
     },
   },
   models: modelsZhTW,
+  preview: previewZhTW,
   engine: engineZhTW,
   samplePack: samplePackZhTW,
   modelFiles: modelFilesZhTW,

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { VersionSummary } from '../../../../electron/api/index.js';
 import { formatBytes } from '../../../components/format-bytes';
 import { formatDateTime, formatDateTimeShort } from '../../../components/format-date';
+import { useVersionRatings, VersionRating } from '../../voice-preview/ratings/version-ratings';
 
 interface VersionsTableProps {
   versions: readonly VersionSummary[];
@@ -20,7 +21,10 @@ export function VersionsTable({ versions, isAdmin, busy, exporting, onPromote, o
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'en';
   const [expanded, setExpanded] = useState<string | null>(null);
-  const columns = isAdmin ? 6 : 5;
+  // Voice versions show what supervisors rated them in Voice Preview.
+  const ratedLine = versions[0]?.line.startsWith('voice/') ? versions[0].line : undefined;
+  const ratings = useVersionRatings(ratedLine);
+  const columns = (isAdmin ? 6 : 5) + (ratedLine ? 1 : 0);
 
   return (
     <div className="table-wrap">
@@ -34,6 +38,7 @@ export function VersionsTable({ versions, isAdmin, busy, exporting, onPromote, o
               {t('models.versions.size')}
             </th>
             <th scope="col">{t('models.versions.verification')}</th>
+            {ratedLine && <th scope="col">{t('preview.versions.ratingColumn')}</th>}
             <th scope="col">{t('models.versions.warnings')}</th>
             {isAdmin && (
               <th scope="col" className="table__actions">
@@ -103,6 +108,11 @@ export function VersionsTable({ versions, isAdmin, busy, exporting, onPromote, o
                         : t('models.versions.notVerifiedYet')}
                     </span>
                   </td>
+                  {ratedLine && (
+                    <td>
+                      <VersionRating summary={ratings.get(v.version)} />
+                    </td>
+                  )}
                   <td>
                     {v.warnings.length === 0 ? (
                       <span className="muted">{t('models.versions.noWarnings')}</span>
