@@ -3,7 +3,7 @@ import { useSession } from '../../../app/session-context';
 import { ApiErrorMessage } from '../../../components/ApiErrorMessage';
 import { PreviewPlayer } from '../player/PreviewPlayer';
 import type { PreviewRun } from '../use-preview-synthesis';
-import { ClipFacts } from './ClipFacts';
+import { ClipFacts, EmotionName } from './ClipFacts';
 import { DownloadLink } from './DownloadLink';
 import { RatingForm } from './RatingForm';
 
@@ -42,6 +42,14 @@ export function ComparePanel({ comparison, runs, onRated }: ComparePanelProps) {
           {revealed ? t('preview.compare.revealed', { a: comparison.a, b: comparison.b }) : t('preview.compare.rateBoth')}
         </p>
       )}
+      {comparison && runs.a.preview && (
+        <p className="compare__text">
+          <span className="compare__quote">“{runs.a.preview.text}”</span>
+          <span className="compare__emotion" data-testid="compare-emotion">
+            {t('preview.facts.emotion')}: <strong><EmotionName label={runs.a.preview.emotion?.label} /></strong>
+          </span>
+        </p>
+      )}
       {comparison && (
         <div className="compare">
           {(['a', 'b'] as const).map((side) => {
@@ -62,7 +70,7 @@ export function ComparePanel({ comparison, runs, onRated }: ComparePanelProps) {
                 </h3>
                 <PreviewPlayer run={run} label={title} testId={`player-${side}`} />
                 {run.phase === 'failed' && <ApiErrorMessage error={run.error} role={user.role} testId={`preview-error-${side}`} />}
-                <ClipFacts preview={preview} testId={`facts-${side}`} />
+                <ClipFacts preview={preview} testId={`facts-${side}`} showEmotion={false} />
                 {revealed && preview && run.final && run.phase === 'ready' && (
                   <div className="button-row">
                     <DownloadLink blob={run.final} preview={preview} testId={`preview-download-${side}`} />
