@@ -35,8 +35,17 @@ export class EngineMetrics {
 
   constructor(private readonly now: () => number = () => Date.now()) {}
 
+  private series(line: string): Series {
+    let s = this.lines.get(line);
+    if (!s) {
+      s = { latencies: [], outcomes: [], finishedAt: [], requests: 0, errors: 0, lastLoadMs: null };
+      this.lines.set(line, s);
+    }
+    return s;
+  }
+
   record(line: string, ms: number, ok: boolean, loadMs: number | null): void {
-    const s = this.lines.get(line) ?? { latencies: [], outcomes: [], finishedAt: [], requests: 0, errors: 0, lastLoadMs: null };
+    const s = this.series(line);
     s.requests++;
     if (!ok) s.errors++;
     if (ok) s.latencies.push(ms);
@@ -44,7 +53,11 @@ export class EngineMetrics {
     s.finishedAt.push(this.now());
     if (loadMs !== null) s.lastLoadMs = loadMs;
     for (const list of [s.latencies, s.outcomes, s.finishedAt]) if (list.length > WINDOW) list.splice(0, list.length - WINDOW);
-    this.lines.set(line, s);
+  }
+
+  /** A model load that was not part of a request (the preload at start). */
+  recordLoad(line: string, loadMs: number): void {
+    this.series(line).lastLoadMs = loadMs;
   }
 
   snapshot(): LineMetrics[] {

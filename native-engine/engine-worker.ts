@@ -23,7 +23,7 @@ interface LoadedModel {
   fallbacks: ProviderAttempt[];
 }
 
-let settings: WorkerSettings = { providerOrder: ['cpu'], cpuThreads: 4, cacheBudgetBytes: 1024 ** 3 };
+let settings: WorkerSettings = { providerOrder: ['cpu'], cpuThreads: 4, cacheBudgetBytes: 1e9 };
 const providers = new ProviderSelector();
 const cache = new SessionCache<LoadedModel>(settings.cacheBudgetBytes, async (model) => {
   for (const open of Object.values(model.sessions)) await open.session.release();
@@ -57,7 +57,7 @@ function signatureOf(open: OpenSession): GraphSignature {
   return { inputs: meta(open.session.inputMetadata), outputs: meta(open.session.outputMetadata) };
 }
 
-async function openVersion(version: VersionFiles, order: readonly ExecutionProvider[]): Promise<LoadedModel> {
+async function openVersion(version: VersionFiles, order: readonly ExecutionProvider[], serving = true): Promise<LoadedModel> {
   const pipeline = pipelineFor(version);
   const sessions: Record<string, OpenSession> = {};
   let provider: ExecutionProvider = 'cpu';
@@ -66,7 +66,7 @@ async function openVersion(version: VersionFiles, order: readonly ExecutionProvi
     for (const file of sessionFiles(pipeline, version)) {
       let opened;
       try {
-        opened = await providers.open(file.absolutePath, { order, cpuThreads: settings.cpuThreads });
+        opened = await providers.open(file.absolutePath, { order, cpuThreads: settings.cpuThreads, serving });
       } catch (error) {
         throw new AppError('INTEGRITY_FAILED', `${file.path} of ${version.line} ${version.version} cannot be opened: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
       }
@@ -85,19 +85,19 @@ async function openVersion(version: VersionFiles, order: readonly ExecutionProvi
   }
 }
 
-async function acquire(version: VersionFiles) {
+async function acquire(version: VersionFiles, countUse = true) {
   const bytes = sessionFiles(pipelineFor(version), version).reduce((sum, f) => sum + fs.statSync(f.absolutePath).size, 0);
-  return cache.acquire(cacheKey(version), { line: version.line, version: version.version, bytes }, () => openVersion(version, settings.providerOrder));
+  return cache.acquire(cacheKey(version), { line: version.line, version: version.version, bytes }, () => openVersion(version, settings.providerOrder), countUse);
 }
 
-async function infer(id: number, version: VersionFiles, request: PipelineRequest): Promise<InferReply> {
+async function infer(id: number, version: VersionFiles, request: PipelineRequest, countUse = true): Promise<InferReply> {
   const pipeline = pipelineFor(version);
   if (!pipeline.requestKinds.includes(request.kind)) {
     throw new AppError('UNSUPPORTED_FORMAT', `a ${version.format} model cannot serve a ${request.kind} request`);
   }
   const controller = new AbortController();
   cancels.set(id, controller);
-  const { entry, hit } = await acquire(version);
+  const { entry, hit } = await acquire(version, countUse);
   try {
     const started = performance.now();
     const result = await entry.value.pipeline.run(entry.value.sessions, entry.value.state, request, controller.signal);
@@ -142,20 +142,21 @@ async function handle(message: HostMessage): Promise<unknown> {
     case 'infer':
       return infer(message.id, message.version, message.request);
     case 'preload': {
-      const { entry } = await acquire(message.version);
+      const { entry } = await acquire(message.version, false);
       cache.release(entry);
-      if (!message.warmUp) return null;
-      try {
-        return (await infer(message.id, message.version, message.warmUp)).info;
-      } catch (error) {
-        // The model loaded; only the warm-up text did not suit it (a voice without those symbols).
-        if (error instanceof AppError && error.code === 'VALIDATION_FAILED') return null;
-        throw error;
+      if (message.warmUp) {
+        try {
+          await infer(message.id, message.version, message.warmUp, false);
+        } catch (error) {
+          // The model loaded; only the warm-up text did not suit it (a voice without those symbols).
+          if (!(error instanceof AppError && error.code === 'VALIDATION_FAILED')) throw error;
+        }
       }
+      return { loadMs: entry.loadMs };
     }
     case 'check': {
       // Opened on the CPU, outside the cache: an import check must not evict models in use.
-      const model = await openVersion(message.version, ['cpu']);
+      const model = await openVersion(message.version, ['cpu'], false);
       for (const open of Object.values(model.sessions)) await open.session.release();
       return null;
     }

@@ -23,6 +23,8 @@ export interface OpenedSession {
 export interface SessionSettings {
   order: readonly ExecutionProvider[];
   cpuThreads: number;
+  /** False for a throw-away session (the import check): it must not show a provider as "in use". */
+  serving?: boolean;
 }
 
 let nvidiaGpu: boolean | undefined;
@@ -83,7 +85,7 @@ export class ProviderSelector {
           ...(provider === 'cpu' ? {} : { logSeverityLevel: 4 as const }),
         };
         const session = typeof model === 'string' ? await ort.InferenceSession.create(model, options) : await ort.InferenceSession.create(model, options);
-        this.used.add(provider);
+        if (settings.serving !== false) this.used.add(provider);
         return { session, provider, fallbacks };
       } catch (error) {
         lastError = error;

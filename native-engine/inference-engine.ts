@@ -188,8 +188,9 @@ export class InferenceEngine {
   }
 
   /** Loads a version (and runs one warm-up request when given) so its first real request is fast. */
-  preload(version: VersionFiles, warmUp: PipelineRequest | null): Promise<unknown> {
-    return this.call((id) => ({ type: 'preload', id, version, warmUp })).promise;
+  async preload(version: VersionFiles, warmUp: PipelineRequest | null): Promise<void> {
+    const { loadMs } = await this.call<{ loadMs: number }>((id) => ({ type: 'preload', id, version, warmUp })).promise;
+    this.metrics.recordLoad(version.line, loadMs);
   }
 
   /** Opens a version's graphs and checks their signature against the format (the import hook). */

@@ -52,17 +52,23 @@ export class SessionCache<T> {
    * The cached model for `key`, loading it on a miss (concurrent requests for the same model
    * share one load). The caller must release() it when its request is done.
    */
-  async acquire(key: string, meta: { line: string; version: string; bytes: number }, load: () => Promise<T>): Promise<{ entry: CacheEntry<T>; hit: boolean }> {
+  async acquire(
+    key: string,
+    meta: { line: string; version: string; bytes: number },
+    load: () => Promise<T>,
+    /** False for the engine's own preload and warm-up: they are not uses (the idle rule counts uses). */
+    countUse = true,
+  ): Promise<{ entry: CacheEntry<T>; hit: boolean }> {
     const cached = this.entries.get(key);
     if (cached) {
-      this.hits++;
-      this.touch(cached);
+      if (countUse) this.hits++;
+      this.touch(cached, countUse);
       return { entry: cached, hit: true };
     }
     let pending = this.loading.get(key);
     const first = !pending;
     if (!pending) {
-      this.misses++;
+      if (countUse) this.misses++;
       pending = (async () => {
         const started = this.now();
         const value = await load();
@@ -72,11 +78,11 @@ export class SessionCache<T> {
       })();
       this.loading.set(key, pending);
       pending.finally(() => this.loading.delete(key)).catch(() => undefined);
-    } else {
+    } else if (countUse) {
       this.hits++;
     }
     const entry = await pending;
-    this.touch(entry);
+    this.touch(entry, countUse);
     if (first) this.evictOverBudget();
     return { entry, hit: !first };
   }
@@ -86,10 +92,12 @@ export class SessionCache<T> {
     this.evictOverBudget();
   }
 
-  private touch(entry: CacheEntry<T>): void {
+  private touch(entry: CacheEntry<T>, countUse: boolean): void {
     entry.inUse++;
-    entry.uses++;
-    entry.lastUsed = this.now();
+    if (countUse) {
+      entry.uses++;
+      entry.lastUsed = this.now();
+    }
   }
 
   private totalBytes(): number {

@@ -29,6 +29,7 @@ describe('voiceops sample-pack / tts / emotion / engine status', () => {
     const staff = (await cli('staff', 'list', '--json')).json<Array<{ code: string; name: string; versionCount: number }>>();
     expect(staff.map((s) => s.code).sort()).toEqual(['sample-james', 'sample-ling', 'sample-mei']);
     expect(staff.every((s) => /sample/i.test(s.name))).toBe(true);
+    expect(staff.every((s) => (s as { sample?: boolean }).sample === true)).toBe(true);
     expect(staff.find((s) => s.code === 'sample-mei')!.versionCount).toBe(2);
     const emotion = (await cli('models', 'show', 'emotion/basic', '1.0.0', '--json')).json<{ sample: boolean; metadata: { metrics?: { heldOutAccuracy?: number } } }>();
     expect(emotion.sample).toBe(true);

@@ -17,6 +17,8 @@ export const staffMemberSchema = z.object({
   versionCount: z.number().int(),
   activeVersion: z.string().nullable(),
   totalBytes: z.number(),
+  /** A sample-pack member: their active version (or, with none active, every version) is a sample. */
+  sample: z.boolean(),
 });
 export type StaffMember = z.infer<typeof staffMemberSchema>;
 

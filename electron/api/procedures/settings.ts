@@ -8,7 +8,7 @@ export type ExecutionProvider = (typeof EXECUTION_PROVIDERS)[number];
 /** Every setting with its default (the brief's figures) and its bounds. */
 export const settingsSchema = z.object({
   'modelStore.maxVersionsPerLine': z.number().int().min(1).max(100).default(5).describe('versions kept per model line'),
-  'modelStore.maxFileBytes': z.number().int().min(1024).max(64 * 1024 ** 3).default(2 * 1024 ** 3).describe('largest model file accepted, bytes'),
+  'modelStore.maxFileBytes': z.number().int().min(1024).max(64 * 1024 ** 3).default(2_000_000_000).describe('largest model file accepted, bytes (the brief: 2 GB)'),
   'modelStore.verifyIntervalHours': z.number().int().min(1).max(24 * 365).default(24 * 7).describe('hours between scheduled verifications'),
   'modelStore.diskLimitPercent': z.number().min(50).max(99).default(90).describe('refuse imports that would fill the disk past this'),
   'engine.providerOrder': z
@@ -19,7 +19,7 @@ export const settingsSchema = z.object({
   'engine.maxConcurrent': z.number().int().min(1).max(64).default(4).describe('inference requests run at once'),
   'engine.queueLimit': z.number().int().min(0).max(1000).default(32).describe('requests that may wait; beyond, ENGINE_BUSY'),
   'engine.timeoutMs': z.number().int().min(1000).max(600_000).default(60_000).describe('per-request timeout'),
-  'engine.cacheBudgetBytes': z.number().int().min(1024 * 1024).default(1024 ** 3).describe('memory budget of loaded models'),
+  'engine.cacheBudgetBytes': z.number().int().min(1024 * 1024).default(1_000_000_000).describe('memory budget of loaded models (the brief: 1 GB)'),
   'engine.cpuThreads': z.number().int().min(1).max(256).default(4).describe('CPU threads per inference'),
   'engine.gpuMemoryFraction': z.number().min(0.1).max(1).default(0.8).describe('share of GPU memory the engine may use'),
   'engine.warmUp': z.boolean().default(true).describe('run one inference before a preloaded model reports ready'),

@@ -25,10 +25,15 @@ async function appWithAmy(versions: string[]) {
 describe('engine service', () => {
   it('preloads the active version of each line with a warm-up run, and reports it ready', async () => {
     const app = await appWithAmy(['1.0.0', '1.1.0']);
+    // The import checks opened the graphs on the CPU; that is not serving: nothing shows "in use" yet.
+    expect((await app.engine.status()).providers.find((p) => p.provider === 'cpu')!.state).toBe('not tried yet');
     const states = await app.engine.preloadActive((f) => PIPELINES[f] !== undefined, true);
     expect(states).toEqual([{ line: 'voice/amy', version: '1.1.0', state: 'ready', error: null }]);
     const status = await app.engine.status();
     expect(status.loaded.map((l) => `${l.line}@${l.version}`)).toEqual(['voice/amy@1.1.0']);
+    expect(status.loaded[0]!.uses).toBe(0); // preload and warm-up are not uses (the idle rule counts uses)
+    expect(status.metrics.find((m) => m.line === 'voice/amy')!.lastLoadMs).not.toBeNull();
+    expect(status.providers.find((p) => p.provider === 'cpu')!.state).toBe('in use');
     const result = await app.call('tts.synthesize', { staff: 'amy', text: 'ab ab' }, callerAs('supervisor'));
     expect(result).toMatchObject({ ok: true, value: { version: '1.1.0', sample: false } });
     expect((await app.engine.status()).cache.hits).toBeGreaterThanOrEqual(1);

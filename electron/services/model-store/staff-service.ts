@@ -3,6 +3,7 @@ import { AppError, type StaffMember } from '../../api/index.js';
 import type { ModelRepository } from '../../db/repositories/model-repository.js';
 import type { StaffRepository, StaffRow } from '../../db/repositories/staff-repository.js';
 import { sweepStore } from './blob-sweeper.js';
+import { parseManifest } from './manifest.js';
 import { activeVersionOf, voiceLineOf } from './model-lines.js';
 import type { StoreLayout } from './store-layout.js';
 
@@ -18,11 +19,15 @@ export class StaffService {
   private describe(row: StaffRow): StaffMember {
     const line = this.repo.findLine(voiceLineOf(row.code));
     const versions = line ? this.repo.versions(line.line) : [];
+    const activeVersion = line ? activeVersionOf(line, versions) : null;
+    const isSample = (v: { manifest: string }) => parseManifest(v.manifest).metadata.sample === true;
+    const active = versions.find((v) => v.version === activeVersion);
     return {
       ...row,
       versionCount: versions.length,
-      activeVersion: line ? activeVersionOf(line, versions) : null,
+      activeVersion,
       totalBytes: versions.reduce((sum, v) => sum + v.totalBytes, 0),
+      sample: active ? isSample(active) : versions.length > 0 && versions.every(isSample),
     };
   }
 

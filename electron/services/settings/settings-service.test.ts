@@ -22,7 +22,8 @@ describe('SettingsService', () => {
     const { settings } = service();
     expect(settings.getAll()).toMatchObject({
       'modelStore.maxVersionsPerLine': 5,
-      'modelStore.maxFileBytes': 2 * 1024 ** 3,
+      'modelStore.maxFileBytes': 2_000_000_000,
+      'engine.cacheBudgetBytes': 1_000_000_000,
       'engine.maxConcurrent': 4,
       'engine.timeoutMs': 60_000,
       'engine.providerOrder': ['cuda', 'webgpu', 'dml', 'cpu'],
