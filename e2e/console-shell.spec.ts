@@ -3,8 +3,6 @@ import { expect, signInWithToken, test } from './support/fixtures.js';
 const SCREENS = [
   { id: 'setup', name: 'Setup', issue: '7' },
   { id: 'dashboard', name: 'Dashboard', issue: '7' },
-  { id: 'voice-preview', name: 'Voice Preview', issue: '5' },
-  { id: 'backups', name: 'Backups', issue: '6' },
 ] as const;
 
 test.describe('headless console: app shell', () => {
@@ -29,6 +27,13 @@ test.describe('headless console: app shell', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Staff & Models' })).toBeFocused();
     await expect(page.getByTestId('models-tab-staff')).toHaveAttribute('aria-current', 'page');
     await expect(page.getByTestId('planned-feature')).toHaveCount(0);
+    // Backups is built (issue #6): its cards instead of a "coming with" card.
+    const backups = nav.getByRole('link', { name: 'Backups', exact: true });
+    await backups.click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Backups' })).toBeFocused();
+    await expect(page.getByTestId('backup-schedule')).toBeVisible();
+    await expect(page.getByTestId('planned-feature')).toHaveCount(0);
+    await staffModels.click();
     await expect(nav.locator('[aria-current="page"]')).toHaveCount(1);
     await expect(page.getByRole('link', { name: 'Setup' })).not.toHaveAttribute('aria-current', 'page');
   });

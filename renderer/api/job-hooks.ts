@@ -62,9 +62,10 @@ export interface JobHandle<N extends JobName> {
 /**
  * Any job procedure of the contract as a react-query mutation that also follows its progress
  * events: the call runs the job to completion, while 'job.progress' events for our job id
- * report phase, bytes, rate and ETA. When it ends, every list is refreshed.
+ * report phase, bytes, rate and ETA. When it ends, every list is refreshed, or only the
+ * queries named in refreshes (each refetch counts against the console's rate limit).
  */
-export function useJobProcedure<N extends JobName>(name: N): JobHandle<N> {
+export function useJobProcedure<N extends JobName>(name: N, refreshes?: readonly ProcedureName[]): JobHandle<N> {
   const client = useQueryClient();
   const jobId = useRef<string | null>(null);
   const [progress, setProgress] = useState<JobProgress | null>(null);
@@ -76,7 +77,9 @@ export function useJobProcedure<N extends JobName>(name: N): JobHandle<N> {
   const mutation = useMutation<OutputOf<N>, ApiCallError, { input: InputOf<N>; id: string }>({
     mutationFn: ({ input, id }) => callJob(name, input, id),
     onSettled: () =>
-      client.invalidateQueries({ predicate: (query) => query.queryKey[0] !== WHOAMI_KEY[0] }),
+      client.invalidateQueries({
+        predicate: (query) => (refreshes ? (refreshes as readonly unknown[]).includes(query.queryKey[0]) : query.queryKey[0] !== WHOAMI_KEY[0]),
+      }),
   });
 
   const cancelMutation = useMutation<OutputOf<'jobs.cancel'>, ApiCallError, string>({

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../electron/api/index.js';
+import { backupsEn } from './backups.en';
 import { engineEn } from './engine.en';
 import { modelsEn } from './models.en';
 import { previewEn } from './preview.en';
@@ -69,6 +70,7 @@ export const en = {
     },
   },
   models: modelsEn,
+  backups: backupsEn,
   preview: previewEn,
   engine: engineEn,
   samplePack: samplePackEn,

@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { backupsZhTW } from './backups.zh-TW';
 import { engineZhTW } from './engine.zh-TW';
 import { modelsZhTW } from './models.zh-TW';
 import { previewZhTW } from './preview.zh-TW';
@@ -66,6 +67,7 @@ export const zhTW: Messages = {
     },
   },
   models: modelsZhTW,
+  backups: backupsZhTW,
   preview: previewZhTW,
   engine: engineZhTW,
   samplePack: samplePackZhTW,

@@ -1,0 +1,81 @@
+import { useTranslation } from 'react-i18next';
+import type { JobHandle, JobName } from '../../api/job-hooks';
+import { useSession } from '../../app/session-context';
+import { ApiErrorMessage } from '../../components/ApiErrorMessage';
+import { TransferProgress } from '../../components/TransferProgress';
+
+type PhaseKey =
+  | 'registry'
+  | 'modelFiles'
+  | 'copyingFile'
+  | 'manifest'
+  | 'done'
+  | 'verifying'
+  | 'scratch'
+  | 'openingDatabase'
+  | 'snapshot'
+  | 'restoringFile'
+  | 'unreferenced'
+  | 'repairing';
+
+/** The server reports phases in English; the known ones are shown in the reader's language. */
+const PHASES: ReadonlyArray<[RegExp, PhaseKey]> = [
+  [/^copying the registry$/, 'registry'],
+  [/^copying model files$/, 'modelFiles'],
+  [/^copying ([0-9a-f]+) \((\d+)\/(\d+)\)$/, 'copyingFile'],
+  [/^writing the manifest$/, 'manifest'],
+  [/^done$/, 'done'],
+  [/^verifying (.+)$/, 'verifying'],
+  [/^restoring (.+) into the scratch folder$/, 'scratch'],
+  [/^opening the restored database$/, 'openingDatabase'],
+  [/^backing up the current state/, 'snapshot'],
+  [/^restoring model file ([0-9a-f]+) \((\d+)\/(\d+)\)$/, 'restoringFile'],
+  [/^finding unreferenced files$/, 'unreferenced'],
+  [/^repairing (.+)$/, 'repairing'],
+];
+
+export function useBackupPhaseText(): (phase: string | undefined) => string {
+  const { t } = useTranslation();
+  return (phase) => {
+    if (!phase || phase === 'starting') return t('backups.phases.starting');
+    for (const [pattern, key] of PHASES) {
+      const match = pattern.exec(phase);
+      if (match) return t(`backups.phases.${key}`, { name: match[1] ?? '', index: match[2] ?? '', total: match[3] ?? '' });
+    }
+    return phase;
+  };
+}
+
+/** A running backup job's progress bar (bytes, rate, ETA, cancel), fed by its 'job.progress' events. */
+export function BackupJobProgress<N extends JobName>({ job, testId }: { job: JobHandle<N>; testId: string }) {
+  const phaseText = useBackupPhaseText();
+  const p = job.progress;
+  return (
+    <TransferProgress
+      phase={phaseText(p?.phase)}
+      done={p?.done ?? 0}
+      total={p?.total ?? null}
+      unit={p?.unit ?? 'bytes'}
+      rate={p?.rate ?? null}
+      etaSeconds={p?.etaSeconds ?? null}
+      onCancel={job.cancel}
+      cancelling={job.cancelling}
+      testId={testId}
+    />
+  );
+}
+
+/** A failed job's error with a Dismiss link. */
+export function JobError<N extends JobName>({ job, testId }: { job: JobHandle<N>; testId: string }) {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  if (!job.error || job.running) return null;
+  return (
+    <div className="stack stack--tight">
+      <ApiErrorMessage error={job.error} role={user.role} testId={testId} />
+      <button type="button" className="button button--link backups-dismiss" onClick={job.reset}>
+        {t('common.dismiss')}
+      </button>
+    </div>
+  );
+}
