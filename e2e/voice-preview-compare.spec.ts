@@ -46,6 +46,10 @@ test('A/B blind: the same sentence through two versions, labels revealed only af
   await page.getByTestId('rating-a-submit').click();
   await expect(page.getByTestId('rating-a-saved')).toHaveText('Saved: 4 / 5.');
   await expect(page.getByTestId('compare-a-label')).toHaveText('version hidden');
+  // The version list does not count it yet either: a count going up would give side A away.
+  for (const version of ['1.0.0', '1.1.0']) {
+    await expect(page.getByTestId(`preview-version-${version}`).getByTestId('preview-version-rating')).toHaveText('Not rated yet');
+  }
 
   // Keyboard: the stars are a radio group.
   await page.getByTestId('rating-b-star-1').focus();

@@ -6,7 +6,7 @@ import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { PageHeader } from '../../components/PageHeader';
 import { useSpaceBarShortcut } from './player/space-bar';
 import { defaultCompareVersion, defaultVersion, findProblem } from './preview-checks';
-import { useRefreshHistory, useVoices } from './preview-queries';
+import { useRefreshHistory, useRefreshRatings, useVoices } from './preview-queries';
 import { staffFromHash, setStaffInHash } from './preview-route';
 import { usePreviewSynthesis, type PreviewRun } from './use-preview-synthesis';
 import { NO_SETTINGS, paramsOf, type VoiceSettings } from './voice-settings';
@@ -18,6 +18,7 @@ import { SingleResult } from './parts/SingleResult';
 import { StaffPicker } from './parts/StaffPicker';
 import { VersionPicker } from './parts/VersionPicker';
 import './voice-preview.css';
+import './parts/results.css';
 
 const busy = (run: PreviewRun): boolean => run.phase === 'starting' || run.phase === 'synthesizing';
 
@@ -43,6 +44,7 @@ export function VoicePreviewPage() {
   const sideA = usePreviewSynthesis();
   const sideB = usePreviewSynthesis();
   const refreshHistory = useRefreshHistory();
+  const refreshRatings = useRefreshRatings();
   useSpaceBarShortcut();
 
   const versions = useMemo(() => (voices.data?.staff === staff ? voices.data.versions : undefined), [voices.data, staff]);
@@ -151,7 +153,12 @@ export function VoicePreviewPage() {
             <ComparePanel
               comparison={comparison}
               runs={{ a: sideA.run, b: sideB.run }}
-              onRated={(side) => setComparison((c) => (c ? { ...c, rated: { ...c.rated, [side]: true } } : c))}
+              onRated={(side) => {
+                const rated = comparison ? { ...comparison.rated, [side]: true } : null;
+                setComparison((c) => (c ? { ...c, rated: { ...c.rated, [side]: true } } : c));
+                // Revealed now: the version lists may show the new ratings.
+                if (comparison?.blind && rated?.a && rated.b) void refreshRatings();
+              }}
             />
           )}
 

@@ -5,6 +5,7 @@ import type { PreviewProblem } from '../preview-checks';
 import { READY_MADE_SENTENCES } from '../ready-made-sentences';
 import { DEFAULT_SETTINGS, type VoiceSettings } from '../voice-settings';
 import { SamplingFields } from './SamplingFields';
+import './compose.css';
 
 export type PreviewMode = 'single' | 'compare';
 

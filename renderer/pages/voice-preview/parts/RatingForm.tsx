@@ -24,7 +24,9 @@ export function RatingForm({ preview, blind, testId, onRated }: RatingFormProps)
   const [score, setScore] = useState<number | null>(null);
   const [comment, setComment] = useState('');
   const [missing, setMissing] = useState(false);
-  const add = useAddRating();
+  // Fixed for the form's life: a blind rating stays blind even once the test is revealed.
+  const [blindAtStart] = useState(blind);
+  const add = useAddRating(blindAtStart);
   const language = i18n.resolvedLanguage ?? 'en';
 
   function submit(event: FormEvent): void {

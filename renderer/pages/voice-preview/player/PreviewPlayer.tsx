@@ -5,6 +5,7 @@ import type { PreviewRun } from '../use-preview-synthesis';
 import { WAVEFORM_HEIGHT, adoptWaveformStyles } from '../waveform-styles';
 import { formatClock } from './format-clock';
 import { claimSpaceBar, releaseSpaceBar } from './space-bar';
+import './player.css';
 import { PlayerIcon } from './PlayerIcon';
 
 interface PreviewPlayerProps {

@@ -1,12 +1,27 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { RatingSummary } from '../../../../electron/api/index.js';
-import { useProcedureQuery } from '../../../api/hooks';
+import { callProcedure } from '../../../api/hooks';
 import { formatNumber } from '../format-numbers';
 import './version-ratings.css';
 
-/** The rating summaries of one voice line (for the versions table of Staff & Models): one request. */
+export const RATINGS_KEY = 'ratings.summary';
+
+/**
+ * The rating summaries of one voice line, for the versions table of Staff & Models: one request
+ * per visit. Only a rating changes them (and that drops this cache, see useAddRating), so once
+ * loaded the query sits out the page's "refresh every list" after imports and other jobs,
+ * which would otherwise spend one more request of the console's rate limit each time.
+ */
 export function useVersionRatings(line: string | undefined): Map<string, RatingSummary> {
-  const query = useProcedureQuery('ratings.summary', { line: line ?? '' }, { enabled: line?.startsWith('voice/') === true });
+  const client = useQueryClient();
+  const key = [RATINGS_KEY, { line: line ?? '' }] as const;
+  const loaded = client.getQueryData(key) !== undefined;
+  const query = useQuery({
+    queryKey: key,
+    queryFn: () => callProcedure('ratings.summary', { line: line ?? '' }),
+    enabled: line?.startsWith('voice/') === true && !loaded,
+  });
   return new Map((query.data ?? []).map((s) => [s.version, s]));
 }
 
