@@ -68,6 +68,9 @@ test('A/B blind: the same sentence through two versions, labels revealed only af
   // The version list of this page counts them too.
   await expect(page.getByTestId(`preview-version-${a}`).getByTestId('preview-version-rating')).toHaveText('★ 4.0 / 5 · 1 rating');
 
+  // Side by side still fits 1280x800 without sideways scrolling.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+
   // Staff & Models shows each version's average and count.
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Staff & Models' }).click();
   await page.getByTestId('staff-open-sample-mei').click();

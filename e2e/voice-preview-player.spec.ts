@@ -103,6 +103,9 @@ test('a supervisor picks a sample voice, hears it sentence by sentence, download
   await expect.poll(async () => (await audioState(page, 'player-audio')).currentTime, { timeout: 10_000 }).toBeGreaterThan(0);
   expect(synthesisCalls.length).toBe(callsBefore);
 
+  // The screen fits 1280x800 without sideways scrolling.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+
   // wavesurfer's shadow <style> is the one thing the CSP refuses (its layout comes from an
   // adopted stylesheet instead); nothing else of this screen needs an exception.
   expect(csp.filter((line) => !/Applying inline style violates .*style-src/.test(line))).toEqual([]);
