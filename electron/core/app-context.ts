@@ -7,7 +7,6 @@ import { ModelStore } from '../services/model-store/model-store.js';
 import { SettingsService } from '../services/settings/settings-service.js';
 import { EngineService } from '../services/engine/engine-service.js';
 import { PreviewService } from '../services/preview/preview-service.js';
-import { startPreviewCleanup } from '../services/preview/preview-cleanup.js';
 import { BackupService } from '../services/backup/backup-service.js';
 import { PIPELINES } from '../../native-engine/pipelines/index.js';
 import { appVersion } from './app-version.js';
@@ -84,9 +83,6 @@ export async function openAppContext({ dataDir, frontDoor, log }: OpenAppOptions
   const previews = new PreviewService({ db, dataDir, store, engine, audit, logger });
   const backups = new BackupService({ db, dataDir, store, settings, audit, appVersion: appVersion() });
   const handlers = createHandlerTable({ auth, status, bus, jobs, store, audit, settings, engine, previews, backups });
-  // Only the process that owns the data folder (console, desktop app) cleans old previews.
-  const stopPreviewCleanup =
-    frontDoor === 'cli' ? () => undefined : startPreviewCleanup({ repo: previews.repo, files: previews.files, settings, logger, isOpen: () => db.open });
   const hooks: DispatchHooks = {
     onUnexpectedError: (name, error) => logger.error({ err: error, procedure: name }, 'procedure failed'),
     runJob: (name, ctx, work) => jobs.run(name, ctx.user.name, ctx.jobId, work),
@@ -128,7 +124,6 @@ export async function openAppContext({ dataDir, frontDoor, log }: OpenAppOptions
     },
     close() {
       if (!db.open) return;
-      stopPreviewCleanup();
       void engine.close();
       db.close();
       fileLogger?.close();

@@ -6,7 +6,10 @@
 export const CONTENT_SECURITY_POLICY_DIRECTIVES = {
   'default-src': ["'self'"],
   'script-src': ["'self'"],
-  'style-src': ["'self'"],
+  // wavesurfer.js (the voice preview's waveform) writes one fixed stylesheet into its shadow
+  // root; its hash allows exactly that text and nothing else. It changes with a wavesurfer
+  // upgrade or a new waveform height: the e2e specs report any CSP violation.
+  'style-src': ["'self'", "'sha256-2/AFTPuP4qEbSn4KmAzsJt3JK6WrqUViQjrdhLR/QMQ='"],
   'img-src': ["'self'", 'data:', 'blob:'],
   'media-src': ["'self'", 'blob:'],
   'font-src': ["'self'"],

@@ -4,6 +4,7 @@
  * the schedules and load the models. One place, so both front doors behave the same.
  */
 import { PIPELINES } from '../../native-engine/pipelines/index.js';
+import { startPreviewCleanup } from '../services/preview/preview-cleanup.js';
 import { startVerifySchedule } from '../services/scheduler/verify-schedule.js';
 import type { AppContext } from './app-context.js';
 
@@ -16,13 +17,19 @@ export async function recoverDataFolder(app: AppContext): Promise<void> {
   if (swept.removedBlobs + swept.removedTemporaryFiles + swept.abandonedImports > 0) app.logger.info(swept, 'model store swept at start');
 }
 
-/** Weekly verification, the backup schedule (with catch-up) and the preload of active models. Returns stop(). */
+/**
+ * Weekly verification, the backup schedule (with catch-up), the cleanup of old previews and the
+ * preload of active models. Returns stop().
+ */
 export function startOwnerSchedules(app: AppContext): () => void {
   const stopVerify = startVerifySchedule(app);
+  const { repo, files } = app.previews;
+  const stopPreviewCleanup = startPreviewCleanup({ repo, files, settings: app.settings, logger: app.logger, isOpen: () => app.db.open });
   const backups = app.backups.startSchedule(app.jobs, (error) => app.logger.error({ err: error }, 'scheduled backup failed'));
   void app.engine.preloadActive((format) => PIPELINES[format] !== undefined, app.settings.get('engine.warmUp'));
   return () => {
     stopVerify();
+    stopPreviewCleanup();
     backups.stop();
   };
 }

@@ -274,6 +274,7 @@ export const modelsEn = {
       backups: 'Backups (on this disk)',
       logs: 'Logs',
       cache: 'Cache',
+      voiceOutput: 'Voice previews',
       incoming: 'Waiting to be imported',
       exports: 'Exported bundles',
       database: 'Registry database',

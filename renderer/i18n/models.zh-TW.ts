@@ -274,6 +274,7 @@ export const modelsZhTW: ModelsMessages = {
       backups: '備份（位於此磁碟）',
       logs: '日誌',
       cache: '快取',
+      voiceOutput: '語音試聽',
       incoming: '待匯入',
       exports: '已匯出的封裝檔',
       database: '登錄資料庫',

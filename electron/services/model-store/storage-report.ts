@@ -66,6 +66,7 @@ export function storageReport(repo: ModelRepository, layout: StoreLayout, space:
       { key: 'backups', label: 'Backups (on this disk)', bytes: folderBytes(path.join(layout.dataDir, 'backups')) },
       { key: 'logs', label: 'Logs', bytes: folderBytes(path.join(layout.dataDir, 'logs')) },
       { key: 'cache', label: 'Cache', bytes: folderBytes(path.join(layout.dataDir, 'cache')) },
+      { key: 'voiceOutput', label: 'Voice previews', bytes: folderBytes(path.join(layout.dataDir, 'voice_output')) },
       { key: 'incoming', label: 'Waiting to be imported', bytes: folderBytes(layout.incoming) },
       { key: 'exports', label: 'Exported bundles', bytes: folderBytes(layout.exports) },
       { key: 'database', label: 'Registry database', bytes: database },

@@ -1,7 +1,7 @@
 import type { StorageReport } from '../../../../electron/api/index.js';
 
 /** The categories storage.report names, in its order; the colours are the chart's and the legend's. */
-export const CATEGORY_KEYS = ['pretrained', 'emotion', 'voices', 'referenceAudio', 'backups', 'logs', 'cache', 'incoming', 'exports', 'database'] as const;
+export const CATEGORY_KEYS = ['pretrained', 'emotion', 'voices', 'referenceAudio', 'backups', 'logs', 'cache', 'voiceOutput', 'incoming', 'exports', 'database'] as const;
 export type CategoryKey = (typeof CATEGORY_KEYS)[number];
 
 export const CATEGORY_COLORS: Record<CategoryKey, string> = {
@@ -12,6 +12,7 @@ export const CATEGORY_COLORS: Record<CategoryKey, string> = {
   backups: '#ca8a04',
   logs: '#64748b',
   cache: '#db2777',
+  voiceOutput: '#0d9488',
   incoming: '#ea580c',
   exports: '#4f46e5',
   database: '#334155',
