@@ -1,9 +1,10 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SAFE_NAME_PATTERN, type OutputOf } from '../../../../electron/api/index.js';
 import { useSession } from '../../../app/session-context';
 import { ApiErrorMessage } from '../../../components/ApiErrorMessage';
 import { Dialog } from '../../../components/Dialog';
+import { TextField } from '../../../components/TextField';
 import { formatBytes } from '../../../components/format-bytes';
 import { REFRESH, useBackupMutation, useLanguage } from '../backup-queries';
 
@@ -16,7 +17,6 @@ export function AddTargetDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const { user } = useSession();
   const language = useLanguage();
-  const ids = useId();
   const [name, setName] = useState('');
   const [folder, setFolder] = useState('');
   const [added, setAdded] = useState<OutputOf<'backup.targetAdd'> | null>(null);
@@ -61,46 +61,27 @@ export function AddTargetDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title={t('backups.addTarget.title')} onClose={onClose} busy={add.isPending} testId="add-target-dialog">
       <form className="stack stack--tight" onSubmit={submit} noValidate>
-        <div className="field">
-          <label className="field__label" htmlFor={`${ids}-name`}>
-            {t('backups.addTarget.nameLabel')}
-          </label>
-          <input
-            id={`${ids}-name`}
-            className="input"
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-            maxLength={64}
-            autoComplete="off"
-            spellCheck={false}
-            aria-describedby={`${ids}-name-hint`}
-            data-testid="add-target-name"
-            data-autofocus
-          />
-          <p className="field__hint" id={`${ids}-name-hint`}>
-            {t('backups.addTarget.nameHint')}
-          </p>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${ids}-folder`}>
-            {t('backups.addTarget.folderLabel')}
-          </label>
-          <input
-            id={`${ids}-folder`}
-            className="input input--mono"
-            value={folder}
-            onChange={(event) => setFolder(event.target.value)}
-            maxLength={4096}
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="/mnt/nas/voiceops"
-            aria-describedby={`${ids}-folder-hint`}
-            data-testid="add-target-folder"
-          />
-          <p className="field__hint" id={`${ids}-folder-hint`}>
-            {t('backups.addTarget.folderHint')}
-          </p>
-        </div>
+        <TextField
+          label={t('backups.addTarget.nameLabel')}
+          value={name}
+          onChange={setName}
+          maxLength={64}
+          spellCheck={false}
+          hint={t('backups.addTarget.nameHint')}
+          testId="add-target-name"
+          autoFocus
+        />
+        <TextField
+          label={t('backups.addTarget.folderLabel')}
+          value={folder}
+          onChange={setFolder}
+          maxLength={4096}
+          mono
+          spellCheck={false}
+          placeholder="/mnt/nas/voiceops"
+          hint={t('backups.addTarget.folderHint')}
+          testId="add-target-folder"
+        />
         {add.isError && <ApiErrorMessage error={add.error} role={user.role} testId="add-target-error" />}
         <div className="dialog__actions">
           <button type="button" className="button button--secondary" onClick={onClose} disabled={add.isPending}>

@@ -1,9 +1,10 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STAFF_CODE_PATTERN } from '../../../../electron/api/index.js';
 import { useSession } from '../../../app/session-context';
 import { ApiErrorMessage } from '../../../components/ApiErrorMessage';
 import { Dialog } from '../../../components/Dialog';
+import { TextField } from '../../../components/TextField';
 import { useModelMutation } from '../model-queries';
 
 interface AddStaffDialogProps {
@@ -14,7 +15,6 @@ interface AddStaffDialogProps {
 export function AddStaffDialog({ onClose, onAdded }: AddStaffDialogProps) {
   const { t } = useTranslation();
   const { user } = useSession();
-  const ids = useId();
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [checked, setChecked] = useState(false);
@@ -33,48 +33,26 @@ export function AddStaffDialog({ onClose, onAdded }: AddStaffDialogProps) {
   return (
     <Dialog title={t('models.addStaff.title')} onClose={onClose} busy={add.isPending} testId="add-staff-dialog">
       <form className="stack stack--tight" onSubmit={submit} noValidate>
-        <div className="field">
-          <label className="field__label" htmlFor={`${ids}-code`}>
-            {t('models.addStaff.codeLabel')}
-          </label>
-          <input
-            id={`${ids}-code`}
-            className="input input--mono"
-            value={code}
-            onChange={(event) => setCode(event.target.value)}
-            maxLength={32}
-            autoComplete="off"
-            spellCheck={false}
-            aria-invalid={checked && codeProblem !== null}
-            aria-describedby={`${ids}-code-hint`}
-            data-testid="add-staff-code"
-            data-autofocus
-          />
-          <p className={checked && codeProblem ? 'field__hint field__hint--error' : 'field__hint'} id={`${ids}-code-hint`}>
-            {checked && codeProblem ? t(codeProblem) : t('models.addStaff.codeHint')}
-          </p>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${ids}-name`}>
-            {t('models.addStaff.nameLabel')}
-          </label>
-          <input
-            id={`${ids}-name`}
-            className="input"
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-            maxLength={100}
-            autoComplete="off"
-            aria-invalid={checked && nameProblem !== null}
-            aria-describedby={checked && nameProblem ? `${ids}-name-hint` : undefined}
-            data-testid="add-staff-name"
-          />
-          {checked && nameProblem && (
-            <p className="field__hint field__hint--error" id={`${ids}-name-hint`}>
-              {t(nameProblem)}
-            </p>
-          )}
-        </div>
+        <TextField
+          label={t('models.addStaff.codeLabel')}
+          value={code}
+          onChange={setCode}
+          maxLength={32}
+          mono
+          spellCheck={false}
+          hint={t('models.addStaff.codeHint')}
+          error={checked && codeProblem ? t(codeProblem) : null}
+          testId="add-staff-code"
+          autoFocus
+        />
+        <TextField
+          label={t('models.addStaff.nameLabel')}
+          value={name}
+          onChange={setName}
+          maxLength={100}
+          error={checked && nameProblem ? t(nameProblem) : null}
+          testId="add-staff-name"
+        />
         {add.isError && <ApiErrorMessage error={add.error} role={user.role} testId="add-staff-error" />}
         <div className="dialog__actions">
           <button type="button" className="button button--secondary" onClick={onClose} disabled={add.isPending}>

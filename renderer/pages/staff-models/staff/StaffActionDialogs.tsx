@@ -4,6 +4,7 @@ import type { StaffMember } from '../../../../electron/api/index.js';
 import { useSession } from '../../../app/session-context';
 import { ApiErrorMessage } from '../../../components/ApiErrorMessage';
 import { Dialog } from '../../../components/Dialog';
+import { TextField } from '../../../components/TextField';
 import { formatBytes } from '../../../components/format-bytes';
 import { useModelMutation } from '../model-queries';
 
@@ -15,7 +16,6 @@ interface MemberDialogProps {
 export function RenameStaffDialog({ member, onClose }: MemberDialogProps) {
   const { t } = useTranslation();
   const { user } = useSession();
-  const ids = useId();
   const [name, setName] = useState(member.name);
   const rename = useModelMutation('staff.rename', { onSuccess: onClose });
 
@@ -27,22 +27,15 @@ export function RenameStaffDialog({ member, onClose }: MemberDialogProps) {
   return (
     <Dialog title={t('models.rename.title', { code: member.code })} onClose={onClose} busy={rename.isPending} testId="rename-staff-dialog">
       <form className="stack stack--tight" onSubmit={submit} noValidate>
-        <div className="field">
-          <label className="field__label" htmlFor={`${ids}-name`}>
-            {t('models.addStaff.nameLabel')}
-          </label>
-          <input
-            id={`${ids}-name`}
-            className="input"
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-            maxLength={100}
-            autoComplete="off"
-            data-testid="rename-staff-name"
-            data-autofocus
-          />
-          <p className="field__hint">{t('models.rename.hint')}</p>
-        </div>
+        <TextField
+          label={t('models.addStaff.nameLabel')}
+          value={name}
+          onChange={setName}
+          maxLength={100}
+          hint={t('models.rename.hint')}
+          testId="rename-staff-name"
+          autoFocus
+        />
         {rename.isError && <ApiErrorMessage error={rename.error} role={user.role} testId="rename-staff-error" />}
         <div className="dialog__actions">
           <button type="button" className="button button--secondary" onClick={onClose} disabled={rename.isPending}>
