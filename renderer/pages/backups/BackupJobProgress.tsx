@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { JobHandle, JobName } from '../../api/job-hooks';
 import { useSession } from '../../app/session-context';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
-import { TransferProgress } from '../../components/TransferProgress';
+import { JobProgressBar } from '../../components/JobProgressBar';
 
 type PhaseKey =
   | 'registry'
@@ -46,23 +46,9 @@ export function useBackupPhaseText(): (phase: string | undefined) => string {
   };
 }
 
-/** A running backup job's progress bar (bytes, rate, ETA, cancel), fed by its 'job.progress' events. */
+/** A running backup job's progress bar, in the backup screen's phase wording. */
 export function BackupJobProgress<N extends JobName>({ job, testId }: { job: JobHandle<N>; testId: string }) {
-  const phaseText = useBackupPhaseText();
-  const p = job.progress;
-  return (
-    <TransferProgress
-      phase={phaseText(p?.phase)}
-      done={p?.done ?? 0}
-      total={p?.total ?? null}
-      unit={p?.unit ?? 'bytes'}
-      rate={p?.rate ?? null}
-      etaSeconds={p?.etaSeconds ?? null}
-      onCancel={job.cancel}
-      cancelling={job.cancelling}
-      testId={testId}
-    />
-  );
+  return <JobProgressBar job={job} testId={testId} phaseText={useBackupPhaseText()} />;
 }
 
 /** A failed job's error with a Dismiss link. */

@@ -4,7 +4,7 @@ import { useSession } from '../../../app/session-context';
 import { ApiErrorMessage } from '../../../components/ApiErrorMessage';
 import { formatBytes } from '../../../components/format-bytes';
 import { TransferProgress } from '../../../components/TransferProgress';
-import { JobProgressBar } from '../lines/JobOutcomes';
+import { ModelJobProgress } from '../lines/JobOutcomes';
 import { findLine, useModelLines } from '../model-queries';
 import type { useImportFlow } from './use-import-flow';
 
@@ -33,7 +33,7 @@ export function ImportProgress({ flow }: { flow: Flow }) {
       />
     );
   }
-  if (flow.job.running) return <JobProgressBar job={flow.job} testId="import-progress" />;
+  if (flow.job.running) return <ModelJobProgress job={flow.job} testId="import-progress" />;
   const error = flow.uploadError ?? flow.job.error;
   if (!error) return null;
   return (

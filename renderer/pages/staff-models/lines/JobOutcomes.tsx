@@ -4,7 +4,7 @@ import { currentDoor } from '../../../api/transport';
 import { useSession } from '../../../app/session-context';
 import { ApiErrorMessage } from '../../../components/ApiErrorMessage';
 import { formatBytes } from '../../../components/format-bytes';
-import { TransferProgress } from '../../../components/TransferProgress';
+import { JobProgressBar } from '../../../components/JobProgressBar';
 
 const PHASES: ReadonlyArray<[RegExp, 'checking' | 'checkingGraphs' | 'copying' | 'registering' | 'verifying' | 'verified' | 'writing' | 'done']> = [
   [/^checking files$/, 'checking'],
@@ -30,23 +30,9 @@ export function usePhaseText(): (phase: string | undefined) => string {
   };
 }
 
-/** A running job's progress bar, fed by its 'job.progress' events (before the first one: "starting"). */
-export function JobProgressBar<N extends JobName>({ job, testId }: { job: JobHandle<N>; testId: string }) {
-  const phaseText = usePhaseText();
-  const p = job.progress;
-  return (
-    <TransferProgress
-      phase={phaseText(p?.phase)}
-      done={p?.done ?? 0}
-      total={p?.total ?? null}
-      unit={p?.unit ?? 'bytes'}
-      rate={p?.rate ?? null}
-      etaSeconds={p?.etaSeconds ?? null}
-      onCancel={job.cancel}
-      cancelling={job.cancelling}
-      testId={testId}
-    />
-  );
+/** A running model-store job's progress bar, in the Staff & Models phase wording. */
+export function ModelJobProgress<N extends JobName>({ job, testId }: { job: JobHandle<N>; testId: string }) {
+  return <JobProgressBar job={job} testId={testId} phaseText={usePhaseText()} />;
 }
 
 function Dismiss({ onClick }: { onClick: () => void }) {
@@ -61,7 +47,7 @@ function Dismiss({ onClick }: { onClick: () => void }) {
 export function VerifyOutcome({ job }: { job: JobHandle<'models.verify'> }) {
   const { t, i18n } = useTranslation();
   const { user } = useSession();
-  if (job.running) return <JobProgressBar job={job} testId="verify-progress" />;
+  if (job.running) return <ModelJobProgress job={job} testId="verify-progress" />;
   if (job.error) {
     return (
       <div className="stack stack--tight">
@@ -99,7 +85,7 @@ export function VerifyOutcome({ job }: { job: JobHandle<'models.verify'> }) {
 export function ExportOutcome({ job }: { job: JobHandle<'models.export'> }) {
   const { t, i18n } = useTranslation();
   const { user } = useSession();
-  if (job.running) return <JobProgressBar job={job} testId="export-progress" />;
+  if (job.running) return <ModelJobProgress job={job} testId="export-progress" />;
   if (job.error) {
     return (
       <div className="stack stack--tight">
