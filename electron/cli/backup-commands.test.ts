@@ -50,6 +50,11 @@ describe('voiceops backup (the exact names other tools script against)', () => {
     expect((await cli('backup', 'restore', backup!.id, '--line', 'voice/amy', '--staff', 'amy', ...a)).code).not.toBe(0);
 
     expect((await cli('backup', 'prune', '--json', ...a)).json()).toMatchObject([{ target: 'nas', removedBackups: [] }]);
+    const snapshots = ((await cli('backup', 'list', '--json', ...a)).json() as Array<{ id: string; kind: string }>).filter((r) => r.kind === 'pre-restore');
+    expect(snapshots.length).toBeGreaterThan(0);
+    expect((await cli('backup', 'delete', snapshots[0]!.id, '--json', ...a)).json()).toMatchObject({ target: 'nas', removedBackups: [snapshots[0]!.id] });
+    expect((await cli('backup', 'delete', snapshots[0]!.id, ...a)).code).not.toBe(0);
+    expect((await cli('backup', 'delete', '../etc', ...a)).code).not.toBe(0);
     expect((await cli('backup', 'schedule', '--every', '12h', '--json', ...a)).json()).toMatchObject({ mode: 'every', everyHours: 12 });
     const cron = await cli('backup', 'schedule', '--cron', '30 1 * * *', '--tz', 'Asia/Taipei', '--json', ...a);
     expect(cron.json()).toMatchObject({ mode: 'cron', cron: '30 1 * * *', timezone: 'Asia/Taipei' });

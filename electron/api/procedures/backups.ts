@@ -70,6 +70,8 @@ export const backupScheduleSchema = z.object({
 });
 export type BackupSchedule = z.infer<typeof backupScheduleSchema>;
 
+const pruneReportSchema = z.object({ target: z.string(), removedBackups: z.array(z.string()), keptBackups: z.number().int(), removedBlobs: z.number().int(), freedBytes: z.number() });
+
 const folderInput = z.string().min(1).max(4096).describe('an absolute path to a folder on another disk or a mounted share');
 
 /** Backups (issue #6): targets, runs, history, verify, drill, restore, prune, schedule, repair. */
@@ -162,8 +164,16 @@ export const backupProcedures = {
     roles: adminOnly,
     summary: 'Apply retention (keep last N, daily, weekly, monthly) and remove target files no kept backup references',
     input: z.object({ target: safeName.optional() }).strict(),
-    output: z.array(z.object({ target: z.string(), removedBackups: z.array(z.string()), keptBackups: z.number().int(), removedBlobs: z.number().int(), freedBytes: z.number() })),
+    output: z.array(pruneReportSchema),
     cli: { command: 'backup prune' },
+  }),
+  'backup.delete': defineProcedure({
+    kind: 'mutation',
+    roles: adminOnly,
+    summary: 'Delete one backup and the target files no other backup references',
+    input: z.object({ id: backupId }).strict(),
+    output: pruneReportSchema,
+    cli: { command: 'backup delete', positionals: ['id'] },
   }),
   'backup.scheduleGet': defineProcedure({
     kind: 'query',

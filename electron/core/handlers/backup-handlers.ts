@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { backupProcedures } from '../../api/procedures/backups.js';
 import type { BackupService } from '../../services/backup/backup-service.js';
 import type { EngineService } from '../../services/engine/engine-service.js';
 import type { AuditLog } from '../../services/audit/audit-log.js';
@@ -6,9 +7,7 @@ import { describeOrigin } from '../dispatch.js';
 import type { HandlersFor } from './handler-types.js';
 import { mayNameAnyPath } from './model-handlers.js';
 
-type BackupProcedure =
-  | 'backup.targetAdd' | 'backup.targetList' | 'backup.targetRemove' | 'backup.run' | 'backup.list' | 'backup.show'
-  | 'backup.verify' | 'backup.drill' | 'backup.restore' | 'backup.prune' | 'backup.scheduleGet' | 'backup.schedule' | 'backup.repair';
+type BackupProcedure = keyof typeof backupProcedures;
 
 /**
  * Backup targets are chosen by an admin. From the CLI or the desktop window any local path
@@ -40,6 +39,7 @@ export function backupHandlers(backups: BackupService, engine: EngineService, au
       return result;
     },
     'backup.prune': ({ target }) => backups.prune(target),
+    'backup.delete': ({ id }) => backups.delete(id),
     'backup.scheduleGet': () => backups.schedule(),
     'backup.schedule': ({ every, cron, tz }) =>
       every === undefined && cron === undefined && tz === undefined

@@ -137,6 +137,28 @@ describe('retention and prune', () => {
   });
 });
 
+describe('delete one backup', () => {
+  it('removes that backup and only the files no other backup references; an unknown id is NOT_FOUND', async () => {
+    b = openTempBackups();
+    await b.importVoice('amy', '1.0.0');
+    const [older] = await b.t.run((job) => b!.backups.run('disk2', 'manual', job));
+    await b.importVoice('amy', '2.0.0', 5);
+    const [newer] = await b.t.run((job) => b!.backups.run('disk2', 'manual', job));
+    const olderBlobs = new Set(readManifest(layoutOf(b), older!.id).files.map((f) => f.sha256));
+    const onlyNewer = readManifest(layoutOf(b), newer!.id).files.filter((f) => f.path.startsWith('blobs/') && !olderBlobs.has(f.sha256));
+    expect(onlyNewer.length).toBeGreaterThan(0);
+
+    const report = await b.backups.delete(newer!.id);
+    expect(report).toMatchObject({ target: 'disk2', removedBackups: [newer!.id], keptBackups: 1, removedBlobs: onlyNewer.length });
+    expect(b.backups.list().map((r) => r.id)).toEqual([older!.id]);
+    expect(layoutOf(b).scanBackups()).toEqual({ complete: [older!.id], incomplete: [] });
+    for (const f of onlyNewer) expect(fs.existsSync(layoutOf(b).blobPath(f.sha256))).toBe(false);
+    expect((await b.t.run((job) => b!.backups.verify(older!.id, 100, job))).ok).toBe(true);
+
+    await expect(b.backups.delete(newer!.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
 describe('restore', () => {
   it('restores one staff member and leaves the others untouched; a dry run lists the changes and changes nothing', async () => {
     b = openTempBackups();

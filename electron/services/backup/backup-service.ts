@@ -15,7 +15,7 @@ import { checkCron, checkTimezone, defaultSchedule, isDue, nextRunAt, startBacku
 import { drillBackup, verifyBackup } from './check-backup.js';
 import type { RestoreScope } from './registry-swap.js';
 import { recoverInterruptedRestores, restoreBackup } from './restore-backup.js';
-import { pruneTarget, type RetentionPolicy } from './retention.js';
+import { forgetBackups, pruneTarget, type RetentionPolicy } from './retention.js';
 import { runBackup } from './run-backup.js';
 import { checkTargetFolder, TargetLayout } from './target-layout.js';
 import { repairFromBackups } from './repair-store.js';
@@ -150,6 +150,15 @@ export class BackupService {
       const reports = [];
       for (const name of names) reports.push(await pruneTarget(this.deps, name, this.retentionPolicy(), this.schedule().timezone));
       return reports;
+    });
+  }
+
+  /** Deletes one backup, then the target files no other backup references (what prune does for retention). */
+  delete(id: string) {
+    return this.exclusive(async () => {
+      const row = this.repo.findBackup(id);
+      if (!row) throw new AppError('NOT_FOUND', `no backup with id ${id}`);
+      return forgetBackups(this.deps, row.target, () => new Set([id]));
     });
   }
 

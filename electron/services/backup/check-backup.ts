@@ -5,6 +5,7 @@ import { AppError } from '../../api/index.js';
 import type { JobControl } from '../../core/jobs.js';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations/index.js';
 import { StoreWorker } from '../model-store/store-worker-client.js';
+import { runCopies } from './parallel-copies.js';
 import { readManifest, type BackupManifest } from './backup-manifest.js';
 import { backupOf, type BackupDeps } from './backup-deps.js';
 import { readRegistry } from './run-backup.js';
@@ -113,30 +114,33 @@ export async function drillBackup(deps: BackupDeps, id: string, job: JobControl,
   const scratch = path.join(scratchRoot, `drill-${id}-${process.pid}`);
   const total = manifest.files.reduce((n, f) => n + f.size, 0);
   const problems: CheckProblem[] = [];
-  const worker = new StoreWorker(job.signal);
   let done = 0;
   try {
     fs.mkdirSync(scratch, { recursive: true, mode: 0o700 });
     const space = deps.diskSpace?.(scratch) ?? fs.statfsSync(scratch);
     const free = 'freeBytes' in space ? space.freeBytes : space.bavail * space.bsize;
     if (free < total) throw new AppError('DISK_FULL', `the drill needs ${total} bytes of scratch space in ${scratchRoot}; ${free} are free`);
-    for (const [index, file] of manifest.files.entries()) {
-      job.throwIfCancelled();
-      job.progress({ phase: `restoring ${file.path} into the scratch folder`, done, total, unit: 'bytes' });
-      const source = layout.entryPath(id, file.path);
-      const into = path.join(scratch, file.path === 'registry.db' ? 'voiceops.db' : `${index}.restored`);
-      if (!fs.existsSync(source)) problems.push({ path: file.path, state: 'missing', detail: 'not in the target' });
-      else {
-        const { sha256 } = await worker.copyAndHash(source, into, (bytes) => job.progress({ done: done + bytes, total }));
+    const present = manifest.files.filter((file) => {
+      if (fs.existsSync(layout.entryPath(id, file.path))) return true;
+      problems.push({ path: file.path, state: 'missing', detail: 'not in the target' });
+      return false;
+    });
+    job.progress({ phase: `restoring ${present.length} files into the scratch folder`, done, total, unit: 'bytes' });
+    await runCopies(
+      present,
+      job,
+      async (worker, file, index, onBytes) => {
+        const into = path.join(scratch, file.path === 'registry.db' ? 'voiceops.db' : `${index}.restored`);
+        const { sha256 } = await worker.copyVerified(layout.entryPath(id, file.path), into, { durable: false, onProgress: onBytes });
         if (sha256 !== file.sha256) problems.push({ path: file.path, state: 'corrupt', detail: `restored copy hashes to ${sha256.slice(0, 12)}` });
         if (file.path.startsWith('blobs/')) fs.rmSync(into, { force: true }); // checked; no need to keep the scratch filling up
-      }
-      done += file.size;
-    }
+      },
+      (bytes) => job.progress({ done: bytes, total }),
+    );
+    done = manifest.files.reduce((n, f) => n + f.size, 0);
     job.progress({ phase: 'opening the restored database', done, total });
     problems.push(...checkRestoredDatabase(path.join(scratch, 'voiceops.db'), manifest));
   } finally {
-    worker.close();
     fs.rmSync(scratch, { recursive: true, force: true });
   }
   return record(deps, { ...base, ok: problems.length === 0, checkedFiles: manifest.files.length, checkedBytes: done, problems, durationMs: deps.now().getTime() - started });

@@ -37,7 +37,7 @@ export async function repairFromBackups(deps: BackupDeps, job: JobControl): Prom
         if (!fs.existsSync(source)) continue;
         const tmp = store.layout.tmpPath(`repair-${process.pid}`, index);
         fs.rmSync(tmp, { force: true });
-        const { sha256 } = await worker.copyAndHash(source, tmp);
+        const { sha256 } = await worker.copyVerified(source, tmp, { durable: true });
         if (sha256 !== digest) {
           fs.rmSync(tmp, { force: true });
           continue; // that backup's copy is damaged too; try an older one

@@ -5,6 +5,7 @@ import { AppError } from '../../api/index.js';
 import type { JobControl } from '../../core/jobs.js';
 import type { RestoreJournalRow } from '../../db/repositories/backup-repository.js';
 import { commitBlob } from '../model-store/blob-writer.js';
+import { runCopies } from './parallel-copies.js';
 import { StoreWorker } from '../model-store/store-worker-client.js';
 import { readManifest } from './backup-manifest.js';
 import { backupOf, type BackupDeps } from './backup-deps.js';
@@ -50,21 +51,23 @@ async function stageAndSwap(deps: BackupDeps, restoreId: string, backupId: strin
     const plan = planRestore(deps.db, backup, scope);
     const missing = [...plan.neededBlobs].filter(([digest]) => !fs.existsSync(deps.store.layout.blobPath(digest)));
     const total = missing.reduce((n, [, s]) => n + s, 0);
-    let done = 0;
-    for (const [index, [digest, size]] of missing.entries()) {
-      job.throwIfCancelled();
-      job.progress({ phase: `restoring model file ${digest.slice(0, 12)} (${index + 1}/${missing.length})`, done, total, unit: 'bytes' });
-      const tmp = deps.store.layout.tmpPath(restoreId, index);
-      fs.rmSync(tmp, { force: true });
-      const copied = await worker.copyAndHash(layout.blobPath(digest), tmp, (bytes) => job.progress({ done: done + bytes, total }));
-      if (copied.sha256 !== digest) {
+    job.progress({ phase: `restoring ${missing.length} model files`, done: 0, total, unit: 'bytes' });
+    await runCopies(
+      missing.map(([digest, size]) => ({ digest, size })),
+      job,
+      async (copier, { digest }, index, onBytes) => {
+        const tmp = deps.store.layout.tmpPath(restoreId, index);
         fs.rmSync(tmp, { force: true });
-        throw new AppError('INTEGRITY_FAILED', `model file ${digest.slice(0, 12)} in backup ${backupId} is corrupt`);
-      }
-      commitBlob(deps.store.repo, deps.store.layout, restoreId, tmp, digest);
-      done += size;
-      await deps.fault?.('restore:blob');
-    }
+        const copied = await copier.copyVerified(layout.blobPath(digest), tmp, { durable: true, onProgress: onBytes });
+        if (copied.sha256 !== digest) {
+          fs.rmSync(tmp, { force: true });
+          throw new AppError('INTEGRITY_FAILED', `model file ${digest.slice(0, 12)} in backup ${backupId} is corrupt`);
+        }
+        commitBlob(deps.store.repo, deps.store.layout, restoreId, tmp, digest);
+        await deps.fault?.('restore:blob');
+      },
+      (done) => job.progress({ done, total }),
+    );
     await beforeSwap?.();
     swapRegistry(deps.db, backup, scope);
     return plan;

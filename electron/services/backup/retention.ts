@@ -59,21 +59,26 @@ export interface PruneReport {
 }
 
 /**
- * Forgets the backups retention does not keep (manifest first: from that moment the backup no
- * longer exists, whatever else survives a crash), then removes every target blob that no kept
- * manifest references. The manifests in the target are the truth, not our table, so a blob a
- * kept backup needs is never removed even if the table and the target disagree.
+ * Forgets backups (manifest first: from that moment the backup no longer exists, whatever else
+ * survives a crash), then removes every target blob that no remaining manifest references. The
+ * manifests in the target are the truth, not our table, so a blob a kept backup needs is never
+ * removed even if the table and the target disagree. `choose` picks the ids to forget.
  */
-export async function pruneTarget(deps: BackupDeps, targetName: string, policy: RetentionPolicy, timeZone: string, job?: JobControl): Promise<PruneReport> {
+export async function forgetBackups(
+  deps: BackupDeps,
+  targetName: string,
+  choose: (rows: readonly BackupRow[]) => ReadonlySet<string>,
+  job?: JobControl,
+): Promise<PruneReport> {
   const { layout } = targetOf(deps, targetName);
   const unlock = lockTarget(layout, targetName);
   try {
     sweepTarget(layout);
     const rows = deps.repo.backups(targetName);
-    const kept = applyRetention(rows, policy, timeZone);
+    const forget = choose(rows);
     const removedBackups: string[] = [];
     for (const row of rows) {
-      if (kept.has(row.id)) continue;
+      if (!forget.has(row.id)) continue;
       fs.rmSync(layout.manifestPath(row.id), { force: true });
       fs.rmSync(layout.backupDir(row.id), { recursive: true, force: true });
       deps.repo.deleteBackup(row.id);
@@ -101,4 +106,17 @@ export async function pruneTarget(deps: BackupDeps, targetName: string, policy: 
   } finally {
     unlock();
   }
+}
+
+/** Retention: forgets the backups no rule keeps, then the files only they referenced. */
+export function pruneTarget(deps: BackupDeps, targetName: string, policy: RetentionPolicy, timeZone: string, job?: JobControl): Promise<PruneReport> {
+  return forgetBackups(
+    deps,
+    targetName,
+    (rows) => {
+      const kept = applyRetention(rows, policy, timeZone);
+      return new Set(rows.filter((row) => !kept.has(row.id)).map((row) => row.id));
+    },
+    job,
+  );
 }

@@ -6,6 +6,7 @@ import type { JobControl } from '../../core/jobs.js';
 import type { BackupKind, BackupRow } from '../../db/repositories/backup-repository.js';
 import { syncDirectory } from '../model-store/store-layout.js';
 import { StoreWorker } from '../model-store/store-worker-client.js';
+import { runCopies } from './parallel-copies.js';
 import { MANIFEST_FORMAT, blobEntry, type BackupManifest } from './backup-manifest.js';
 import { targetOf, type BackupDeps } from './backup-deps.js';
 import { assertTargetRoom, fsyncFile, lockTarget, newBackupId, writeFileAtomic, type TargetLayout } from './target-layout.js';
@@ -60,7 +61,7 @@ async function copyBlob(worker: StoreWorker, deps: BackupDeps, layout: TargetLay
     throw new AppError('INTEGRITY_FAILED', `model file ${digest.slice(0, 12)} is missing from the store; run "voiceops models verify" (and repair from a backup)`);
   }
   const tmp = path.join(layout.tmp, tmpName);
-  const { sha256 } = await worker.copyAndHash(source, tmp, onBytes);
+  const { sha256 } = await worker.copyVerified(source, tmp, { durable: true, onProgress: onBytes });
   if (sha256 !== digest) {
     fs.rmSync(tmp, { force: true });
     throw new AppError('INTEGRITY_FAILED', `model file ${digest.slice(0, 12)} in the store is corrupt (it hashes to ${sha256.slice(0, 12)}); run "voiceops models verify"`);
@@ -105,15 +106,17 @@ export async function runBackup(deps: BackupDeps, targetName: string, kind: Back
     const space = deps.diskSpace?.(layout.root);
     assertTargetRoom(targetName, layout.folder, newBlobBytes, space);
 
-    let done = 0;
-    job.progress({ phase: 'copying model files', done, total: newBlobBytes, unit: 'bytes' });
-    for (const [index, [digest, size]] of missing.entries()) {
-      job.throwIfCancelled();
-      job.progress({ phase: `copying ${digest.slice(0, 12)} (${index + 1}/${missing.length})`, done, total: newBlobBytes });
-      await copyBlob(worker, deps, layout, `${id}.${index}.part`, digest, (bytes) => job.progress({ done: done + bytes, total: newBlobBytes }));
-      done += size;
-      await deps.fault?.('backup:blob');
-    }
+    job.progress({ phase: `copying ${missing.length} model files`, done: 0, total: newBlobBytes, unit: 'bytes' });
+    await runCopies(
+      missing.map(([digest, size]) => ({ digest, size })),
+      job,
+      async (worker, { digest }, index, onBytes) => {
+        await copyBlob(worker, deps, layout, `${id}.${index}.part`, digest, onBytes);
+        await deps.fault?.('backup:blob');
+      },
+      (done) => job.progress({ done, total: newBlobBytes }),
+    );
+    const done = newBlobBytes;
 
     job.progress({ phase: 'writing the manifest', done, total: newBlobBytes });
     const own = [];

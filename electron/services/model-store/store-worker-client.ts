@@ -66,6 +66,13 @@ export class StoreWorker {
     return result;
   }
 
+  /** A verified copy between local folders the store trusts (see the worker): copied by the kernel, hashed alongside. */
+  async copyVerified(source: string, target: string, options: { durable: boolean; onProgress?: (bytes: number) => void }): Promise<{ sha256: string; size: number }> {
+    const result = await this.run({ op: 'copy-verify', source, target, durable: options.durable }, options.onProgress);
+    if (result.op !== 'copy-verify') throw new Error('worker answered the wrong task');
+    return result;
+  }
+
   async hash(file: string, onProgress?: (bytes: number) => void): Promise<{ sha256: string; size: number }> {
     const result = await this.run({ op: 'hash', file }, onProgress);
     if (result.op !== 'hash') throw new Error('worker answered the wrong task');

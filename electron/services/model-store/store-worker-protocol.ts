@@ -4,6 +4,7 @@ import type { AudioFacts } from './audio-lint.js';
 /** Messages between the model store and its worker thread. */
 export type WorkerTask =
   | { op: 'copy-hash'; source: string; target: string }
+  | { op: 'copy-verify'; source: string; target: string; durable: boolean }
   | { op: 'hash'; file: string }
   | { op: 'lint-audio'; file: string; label: string };
 
@@ -11,6 +12,7 @@ export type WorkerRequest = WorkerTask & { taskId: number };
 
 export type WorkerResult =
   | { op: 'copy-hash'; sha256: string; size: number }
+  | { op: 'copy-verify'; sha256: string; size: number }
   | { op: 'hash'; sha256: string; size: number }
   | { op: 'lint-audio'; facts: AudioFacts | null; findings: LintFinding[] };
 

@@ -4,6 +4,7 @@
  * One task at a time; progress is posted every few megabytes.
  */
 import { createHash } from 'node:crypto';
+import { constants as fsConstants } from 'node:fs';
 import fs from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
 import decodeAudio from 'audio-decode';
@@ -59,7 +60,8 @@ async function copyAndHash(taskId: number, source: string, target: string): Prom
   }
 }
 
-async function hashFile(taskId: number, file: string): Promise<void> {
+/** Reads a file once and returns its SHA-256, posting progress every few megabytes. */
+async function readAndHash(taskId: number, file: string): Promise<{ sha256: string; size: number }> {
   const hash = createHash('sha256');
   const input = await fs.open(file, 'r');
   try {
@@ -76,10 +78,38 @@ async function hashFile(taskId: number, file: string): Promise<void> {
         post({ taskId, kind: 'progress', bytes });
       }
     }
-    post({ taskId, kind: 'done', result: { op: 'hash', sha256: hash.digest('hex'), size: bytes } });
+    return { sha256: hash.digest('hex'), size: bytes };
   } finally {
     await input.close();
   }
+}
+
+async function hashFile(taskId: number, file: string): Promise<void> {
+  post({ taskId, kind: 'done', result: { op: 'hash', ...(await readAndHash(taskId, file)) } });
+}
+
+/**
+ * Copies between two local folders the store trusts (store <-> backup target): the kernel copies
+ * (copy_file_range, no bytes through JavaScript) while this thread hashes the same source
+ * alongside it, both reading through the same page cache, so a verified copy costs about what
+ * `cp` costs. Store blobs and backup files are immutable, so both readers see the same bytes.
+ * `durable` fsyncs the copy before it is reported done (not needed for scratch copies).
+ */
+async function copyVerified(taskId: number, source: string, target: string, durable: boolean): Promise<void> {
+  const copying = fs.copyFile(source, target, fsConstants.COPYFILE_EXCL);
+  copying.catch(() => undefined);
+  const [digest] = await Promise.all([readAndHash(taskId, source), copying]);
+  // copyFile copies the source's mode (read-only blobs): make the copy ours until it is renamed into place.
+  await fs.chmod(target, 0o600);
+  if (durable) {
+    const output = await fs.open(target, 'r+');
+    try {
+      await output.sync();
+    } finally {
+      await output.close();
+    }
+  }
+  post({ taskId, kind: 'done', result: { op: 'copy-verify', ...digest } });
 }
 
 async function lintAudio(taskId: number, file: string, label: string): Promise<void> {
@@ -103,7 +133,9 @@ parentPort!.on('message', (request: WorkerRequest) => {
   const run =
     request.op === 'copy-hash'
       ? copyAndHash(request.taskId, request.source, request.target)
-      : request.op === 'hash'
+      : request.op === 'copy-verify'
+        ? copyVerified(request.taskId, request.source, request.target, request.durable)
+        : request.op === 'hash'
         ? hashFile(request.taskId, request.file)
         : lintAudio(request.taskId, request.file, request.label);
   run.catch((error: unknown) => {
