@@ -80,6 +80,7 @@ test('an admin adds a target, backs up now, runs a drill and previews a restore'
 });
 
 test('an admin restores one model line and the schedule shows the next run', async ({ page, consoleServer }) => {
+  test.setTimeout(60_000); // a backup, a restore with its snapshot, a delete and a verify
   await seedStaff(consoleServer, 'bo', 'Bo Chen');
   await seedPiperVersion(consoleServer, 'bo', '1.0.0');
   const folder = await tempDir('backup-target');
@@ -119,7 +120,23 @@ test('an admin restores one model line and the schedule shows the next run', asy
   // The pre-restore snapshot is listed as a backup of its own.
   await expect(page.locator('[data-testid^="backup-row-"][data-kind="pre-restore"]')).toHaveCount(1);
   const versions = await cli<Array<{ line: string; versions: unknown[] }>>(consoleServer, ['models', 'list']);
-  expect(versions.find((line) => line.line === 'voice/bo')?.versions).toHaveLength(1);
+  expect(versions.find((line) => line.line === 'voice/bo')?.versions, JSON.stringify(versions)).toHaveLength(1);
+
+  // Deleting the snapshot asks first, says what it means, and leaves the other backup complete.
+  const snapshot = page.locator('[data-testid^="backup-row-"][data-kind="pre-restore"]');
+  await snapshot.getByTestId('backup-delete').click();
+  const remove = page.getByTestId('delete-backup-dialog');
+  await expect(remove.getByTestId('delete-backup-snapshot-note')).toBeVisible();
+  await remove.getByRole('button', { name: 'Cancel' }).click();
+  await expect(snapshot).toHaveCount(1);
+  await snapshot.getByTestId('backup-delete').click();
+  await remove.getByTestId('delete-backup-confirm').click();
+  await expect(remove.getByTestId('delete-backup-result')).toContainText('1 backup(s) remain on this target');
+  await page.keyboard.press('Escape');
+  await expect(snapshot).toHaveCount(0);
+  await expect(row).toHaveCount(1);
+  const [left] = await cli<Array<{ id: string }>>(consoleServer, ['backup', 'list']);
+  expect((await cli<{ ok: boolean }>(consoleServer, ['backup', 'verify', left!.id])).ok).toBe(true);
 
   expect(rate.lowest(), rate.requests().join('\n')).toBeGreaterThanOrEqual(3);
 });

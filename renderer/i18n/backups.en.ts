@@ -131,6 +131,8 @@ export const backupsEn = {
     verifyNamed: 'Verify the backup of {{time}}',
     drillNamed: 'Run a restore drill of the backup of {{time}}',
     restoreNamed: 'Restore from the backup of {{time}}',
+    delete: 'Delete',
+    deleteNamed: 'Delete the backup of {{time}}',
   },
   contents: {
     title: 'Backup of {{time}}',
@@ -220,6 +222,14 @@ export const backupsEn = {
     submit: 'Prune now',
     running: 'Pruning…',
     result: 'removed {{removed}} backup(s), kept {{kept}}, deleted {{files}} unreferenced file(s), freed {{size}}.',
+  },
+  deleteBackup: {
+    title: 'Delete the backup of {{time}}?',
+    body: 'The backup is removed from target "{{target}}", with every file in it that no other backup references. This cannot be undone; the other backups stay complete.',
+    snapshotNote: 'This is the pre-restore snapshot of a restore: without it, that restore can no longer be undone from here.',
+    submit: 'Delete backup',
+    running: 'Deleting…',
+    result: 'Deleted. {{files}} file(s) no other backup needed were removed, {{size}} freed; {{kept}} backup(s) remain on this target.',
   },
   repair: {
     open: 'Repair store',

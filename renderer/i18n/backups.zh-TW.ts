@@ -133,6 +133,8 @@ export const backupsZhTW: BackupsMessages = {
     verifyNamed: '驗證 {{time}} 的備份',
     drillNamed: '對 {{time}} 的備份進行還原演練',
     restoreNamed: '從 {{time}} 的備份還原',
+    delete: '刪除',
+    deleteNamed: '刪除 {{time}} 的備份',
   },
   contents: {
     title: '{{time}} 的備份',
@@ -220,6 +222,14 @@ export const backupsZhTW: BackupsMessages = {
     submit: '立即清理',
     running: '正在清理…',
     result: '移除 {{removed}} 份備份，保留 {{kept}} 份，刪除 {{files}} 個未參照檔案，釋放 {{size}}。',
+  },
+  deleteBackup: {
+    title: '要刪除 {{time}} 的備份嗎？',
+    body: '此備份會從目標「{{target}}」移除，連同其中沒有其他備份參照的檔案。此動作無法復原；其他備份仍保持完整。',
+    snapshotNote: '這是某次還原前的快照：刪除後，就無法從這裡撤銷那次還原。',
+    submit: '刪除備份',
+    running: '正在刪除…',
+    result: '已刪除。移除了 {{files}} 個其他備份不需要的檔案，釋放 {{size}}；此目標上還有 {{kept}} 份備份。',
   },
   repair: {
     open: '修復模型庫',

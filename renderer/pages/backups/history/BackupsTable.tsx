@@ -5,7 +5,7 @@ import { formatDateTime, formatDateTimeShort } from '../../../components/format-
 import { useFormatDuration } from '../../../components/TransferProgress';
 import { useIsBackupAdmin, useLanguage } from '../backup-queries';
 
-export type BackupAction = 'verify' | 'drill' | 'restore' | 'contents';
+export type BackupAction = 'verify' | 'drill' | 'restore' | 'delete' | 'contents';
 
 const KIND_BADGE: Record<BackupListEntry['kind'], string> = {
   manual: 'badge badge--neutral',
@@ -111,11 +111,11 @@ export function BackupsTable({ backups, onAction }: { backups: BackupListEntry[]
               {isAdmin && (
                 <td className="table__actions">
                   <div className="button-row button-row--end backups-row-actions">
-                    {(['verify', 'drill', 'restore'] as const).map((action) => (
+                    {(['verify', 'drill', 'restore', 'delete'] as const).map((action) => (
                       <button
                         key={action}
                         type="button"
-                        className="button button--secondary button--small"
+                        className={action === 'delete' ? 'button button--danger button--small' : 'button button--secondary button--small'}
                         onClick={() => onAction(action, backup)}
                         aria-label={t(`backups.rowActions.${action}Named`, { time: formatDateTimeShort(backup.createdAt, language) })}
                         data-testid={`backup-${action}`}

@@ -7,7 +7,7 @@ import { useBackupList, useIsBackupAdmin } from '../backup-queries';
 import { BackupsTable, type BackupAction } from './BackupsTable';
 import { CheckDialog } from './CheckDialog';
 import { ContentsDialog } from './ContentsDialog';
-import { PruneDialog, RepairDialog } from './MaintenanceDialogs';
+import { DeleteBackupDialog, PruneDialog, RepairDialog } from './MaintenanceDialogs';
 import { RestoreDialog } from './RestoreDialog';
 
 type Open = { action: BackupAction; backup: BackupListEntry } | { action: 'prune' | 'repair' } | null;
@@ -60,6 +60,7 @@ export function HistoryCard() {
         <CheckDialog kind={open.action} backup={open.backup} onClose={close} />
       )}
       {open && 'backup' in open && open.action === 'restore' && <RestoreDialog backup={open.backup} onClose={close} />}
+      {open && 'backup' in open && open.action === 'delete' && <DeleteBackupDialog backup={open.backup} onClose={close} />}
       {open?.action === 'prune' && <PruneDialog onClose={close} />}
       {open?.action === 'repair' && <RepairDialog onClose={close} />}
     </section>

@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
+import type { BackupListEntry } from '../../../../electron/api/index.js';
 import { useJobProcedure } from '../../../api/job-hooks';
 import { useSession } from '../../../app/session-context';
 import { ApiErrorMessage } from '../../../components/ApiErrorMessage';
 import { Dialog } from '../../../components/Dialog';
 import { formatBytes } from '../../../components/format-bytes';
+import { formatDateTimeShort } from '../../../components/format-date';
 import { BackupJobProgress, JobError } from '../BackupJobProgress';
 import { REFRESH, useBackupMutation, useLanguage } from '../backup-queries';
 
@@ -40,6 +42,45 @@ export function PruneDialog({ onClose }: { onClose: () => void }) {
           {!prune.data && (
             <button type="button" className="button button--danger" onClick={() => prune.mutate({})} disabled={prune.isPending} data-testid="prune-confirm">
               {prune.isPending ? t('backups.prune.running') : t('backups.prune.submit')}
+            </button>
+          )}
+        </div>
+      </div>
+    </Dialog>
+  );
+}
+
+/** Deletes one backup after a confirmation that says what goes with it (and warns for a pre-restore snapshot). */
+export function DeleteBackupDialog({ backup, onClose }: { backup: BackupListEntry; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const language = useLanguage();
+  const remove = useBackupMutation('backup.delete', REFRESH.targetsAndBackups);
+  const time = formatDateTimeShort(backup.createdAt, language);
+  return (
+    <Dialog title={t('backups.deleteBackup.title', { time })} onClose={onClose} busy={remove.isPending} testId="delete-backup-dialog">
+      <div className="stack stack--tight">
+        {!remove.data && <p>{t('backups.deleteBackup.body', { target: backup.target })}</p>}
+        {!remove.data && backup.kind === 'pre-restore' && (
+          <p className="alert alert--warn" data-testid="delete-backup-snapshot-note">
+            {t('backups.deleteBackup.snapshotNote')}
+          </p>
+        )}
+        {remove.isError && <ApiErrorMessage error={remove.error} role={user.role} testId="delete-backup-error" />}
+        {remove.data && (
+          <div className="alert alert--success" role="status" data-testid="delete-backup-result">
+            <p className="alert__text">
+              {t('backups.deleteBackup.result', { files: remove.data.removedBlobs, size: formatBytes(remove.data.freedBytes, language), kept: remove.data.keptBackups })}
+            </p>
+          </div>
+        )}
+        <div className="dialog__actions">
+          <button type="button" className="button button--secondary" onClick={onClose} disabled={remove.isPending} data-autofocus>
+            {t(remove.data ? 'common.close' : 'common.cancel')}
+          </button>
+          {!remove.data && (
+            <button type="button" className="button button--danger" onClick={() => remove.mutate({ id: backup.id })} disabled={remove.isPending} data-testid="delete-backup-confirm">
+              {remove.isPending ? t('backups.deleteBackup.running') : t('backups.deleteBackup.submit')}
             </button>
           )}
         </div>
