@@ -49,6 +49,19 @@ describe('voiceops backup (the exact names other tools script against)', () => {
     expect(((await cli('models', 'list', '--json', ...a)).json() as Array<{ versions: unknown[] }>)[0]!.versions).toHaveLength(1);
     expect((await cli('backup', 'restore', backup!.id, '--line', 'voice/amy', '--staff', 'amy', ...a)).code).not.toBe(0);
 
+    // A flipped byte in the store: verify fails; verify --repair fetches the file back from the backup.
+    const storeBlobs = path.join(temp.dir, 'data', 'blobs', 'sha256');
+    const storeFan = fs.readdirSync(storeBlobs)[0]!;
+    const storeFile = path.join(storeBlobs, storeFan, fs.readdirSync(path.join(storeBlobs, storeFan))[0]!);
+    fs.chmodSync(storeFile, 0o644);
+    const bytes = fs.readFileSync(storeFile);
+    bytes[0] = bytes[0]! ^ 0xff;
+    fs.writeFileSync(storeFile, bytes);
+    expect((await cli('models', 'verify', ...a)).code).toBe(1);
+    const repaired = await cli('models', 'verify', '--repair', '--json', ...a);
+    expect(repaired.code).toBe(0);
+    expect(repaired.json()).toMatchObject({ problems: [], repaired: [{ fromBackup: expect.stringMatching(/^\d{8}T\d{6}/) }], unrepaired: [] });
+
     expect((await cli('backup', 'prune', '--json', ...a)).json()).toMatchObject([{ target: 'nas', removedBackups: [] }]);
     const snapshots = ((await cli('backup', 'list', '--json', ...a)).json() as Array<{ id: string; kind: string }>).filter((r) => r.kind === 'pre-restore');
     expect(snapshots.length).toBeGreaterThan(0);
@@ -67,5 +80,5 @@ describe('voiceops backup (the exact names other tools script against)', () => {
     const bad = await cli('backup', 'verify', backup!.id, '--json', ...a);
     expect(bad.code).toBe(1);
     expect(bad.json()).toMatchObject({ ok: false });
-  });
+  }, 60_000); // about twenty CLI runs, each opening the data folder
 });

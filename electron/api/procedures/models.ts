@@ -77,6 +77,9 @@ export const verifyReportSchema = z.object({
   problems: z.array(
     z.object({ line: z.string(), version: z.string(), path: z.string(), sha256: z.string(), state: z.enum(['corrupt', 'missing']) }),
   ),
+  /** With --repair: files fetched back from a backup, and those no backup has. */
+  repaired: z.array(z.object({ sha256: z.string(), fromBackup: z.string() })).optional(),
+  unrepaired: z.array(z.string()).optional(),
 });
 
 export const storageReportSchema = z.object({
@@ -201,8 +204,8 @@ export const modelProcedures = {
   'models.verify': defineProcedure({
     kind: 'job',
     roles: adminOnly,
-    summary: 'Re-hash every stored file; report corrupt and missing ones (exit 1 if any)',
-    input: z.object({ line: lineName.optional() }).strict(),
+    summary: 'Re-hash every stored file; report corrupt and missing ones (exit 1 if any); --repair fetches them back from backups',
+    input: z.object({ line: lineName.optional(), repair: z.boolean().optional().describe('fetch corrupt or missing files back from the newest backup that has them') }).strict(),
     output: verifyReportSchema,
     cli: {
       command: 'models verify',

@@ -40,7 +40,7 @@ export function createHandlerTable({ auth, status, bus, jobs, store, audit, sett
     ...systemHandlers(status, settings),
     ...accountHandlers(auth, bus),
     ...jobHandlers(jobs),
-    ...modelHandlers(store, audit, engine),
+    ...modelHandlers(store, audit, engine, (job) => backups.repair(job)),
     ...engineHandlers(engine, store, audit),
     ...bundleHandlers(store),
     ...previewHandlers(previews, store, audit),

@@ -9,6 +9,7 @@ import { BUNDLE_EXTENSION } from '../../services/model-store/bundle-format.js';
 import { exportBundle } from '../../services/model-store/bundle-export.js';
 import { importBundle } from '../../services/model-store/bundle-import.js';
 import type { CallContext } from '../dispatch.js';
+import type { JobControl } from '../jobs.js';
 import type { HandlersFor } from './handler-types.js';
 import type { EngineService } from '../../services/engine/engine-service.js';
 
@@ -27,7 +28,10 @@ export function mayNameAnyPath(ctx: CallContext): boolean {
 
 import { describeOrigin } from '../dispatch.js';
 
-export function modelHandlers(store: ModelStore, audit: AuditLog, engine: EngineService): HandlersFor<ModelProcedure> {
+/** Fetches corrupt or missing store files back from backups (the backup service's repair). */
+export type RepairFromBackups = (job: JobControl) => Promise<{ repaired: Array<{ sha256: string; fromBackup: string }>; unrepaired: string[] }>;
+
+export function modelHandlers(store: ModelStore, audit: AuditLog, engine: EngineService, repairFromBackups: RepairFromBackups): HandlersFor<ModelProcedure> {
   /** Runs a registry change, then lets the engine drop sessions of versions no longer active. */
   const thenUnload = async <T>(line: string, change: () => T): Promise<T> => {
     const result = change();
@@ -57,9 +61,13 @@ export function modelHandlers(store: ModelStore, audit: AuditLog, engine: Engine
     'models.rollback': ({ line }) => thenUnload(line, () => store.versions.rollback(line)),
     'models.unpin': ({ line }) => thenUnload(line, () => store.versions.unpin(line)),
     'models.delete': ({ line, version }) => thenUnload(line, () => store.versions.delete(line, version)),
-    'models.verify': ({ line }, _ctx, job) => {
+    'models.verify': async ({ line, repair }, _ctx, job) => {
       if (line) store.versions.summary(line); // NOT_FOUND for an unknown line, before any work
-      return verifyStore(store.repo, store.layout, job, line);
+      const report = await verifyStore(store.repo, store.layout, job, line);
+      if (!repair || report.problems.length === 0) return report;
+      const { repaired, unrepaired } = await repairFromBackups(job);
+      // The report the caller sees is the state after the repair; what was fetched is listed with it.
+      return { ...(await verifyStore(store.repo, store.layout, job, line)), repaired, unrepaired };
     },
     'models.audit': ({ line, limit }) => {
       const needle = `line=${line}`;
