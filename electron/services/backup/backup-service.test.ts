@@ -42,6 +42,30 @@ describe('backup run', () => {
     expect(modelBytesCopied(b, third!.id)).toBe(amyNew.reduce((n, f) => n + f.size, 0));
   });
 
+  it('a cancelled backup leaves nothing listed and nothing half-written; the next run completes', async () => {
+    const controller = new AbortController();
+    b = openTempBackups({ fault: (point) => void (point === 'backup:blob' && controller.abort()) });
+    await b.importVoice('amy', '1.0.0');
+    await b.importVoice('bob', '1.0.0', 2);
+    const job = {
+      id: 'cancel-test',
+      signal: controller.signal,
+      progress: () => undefined,
+      throwIfCancelled: () => {
+        if (controller.signal.aborted) throw Object.assign(new Error('the job was cancelled'), { code: 'CANCELLED' });
+      },
+    };
+    await expect(b.backups.run('disk2', 'manual', job)).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(b.backups.list()).toEqual([]);
+    expect(layoutOf(b).scanBackups()).toEqual({ complete: [], incomplete: [] });
+    const tmp = path.join(layoutOf(b).root, 'tmp');
+    expect(fs.existsSync(tmp) ? fs.readdirSync(tmp) : []).toEqual([]);
+
+    b = b.reopen({ fault: () => undefined });
+    const [done] = await b.t.run((j) => b!.backups.run('disk2', 'manual', j));
+    expect((await b.t.run((j) => b!.backups.verify(done!.id, 100, j))).ok).toBe(true);
+  });
+
   it('a full target fails with DISK_FULL naming the target and the bytes needed, and lists nothing', async () => {
     b = openTempBackups({ diskSpace: () => ({ totalBytes: 10_000_000, freeBytes: 1000, usedPercent: 99.99 }) });
     await b.importVoice('amy', '1.0.0');
