@@ -71,12 +71,11 @@ export function addServeCommand(program: Command, io: CliIo, onStarted?: (runnin
         };
         lost = () => {
           ownershipLost = true;
-          io.err('voiceops: DATA_DIR_OWNED: another process took over the data folder (this one stopped responding); stopping');
-          shutdown();
+          void running.stop().then(resolve);
         };
         process.once('SIGINT', shutdown);
         process.once('SIGTERM', shutdown);
       });
-      if (ownershipLost) throw new CliFailure('DATA_DIR_OWNED', 'the ownership of the data folder was lost');
+      if (ownershipLost) throw new CliFailure('DATA_DIR_OWNED', 'another process took over the data folder while this one did not respond; stopped');
     });
 }

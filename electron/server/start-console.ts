@@ -60,7 +60,11 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
     throw error;
   }
   try {
-    if (claim.tookOverFrom) app.logger.warn({ previous: claim.tookOverFrom.owner, reason: claim.tookOverFrom.reason }, 'took over the data folder from an owner that is gone');
+    if (claim.tookOverFrom) {
+      const { owner, reason } = claim.tookOverFrom;
+      app.logger.warn({ previous: { pid: owner.pid, hostname: owner.hostname, since: owner.since }, reason }, 'took over the data folder from an owner that is gone');
+      print(`took over the data folder from ${owner.kind} process ${owner.pid} (${reason})`);
+    }
     await recoverDataFolder(app);
     const tls = options.tls && {
       key: fs.readFileSync(options.tls.keyFile),

@@ -43,7 +43,7 @@ function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
-describe('ownership lock of a data folder', () => {
+describe('ownership lock of a data folder', { timeout: 60_000 }, () => {
   it('is taken by the first process; a second attempt is refused and told who owns it; release frees it', () => {
     const dir = folder();
     expect(readOwner(dir)).toEqual({ state: 'none' });
