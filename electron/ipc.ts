@@ -5,7 +5,7 @@ import type { AppContext } from './core/app-context.js';
 import { APP_ORIGIN } from './window.js';
 
 /** Only our own page, in its top frame, may call: not an iframe, not a page navigated elsewhere. */
-function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow): boolean {
+export function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow): boolean {
   const frame = event.senderFrame;
   return (
     event.sender === window.webContents &&
