@@ -20,10 +20,8 @@ import { decideLaunch } from './launch/attach-to-owner.js';
 import { traySummary } from './launch/tray-summary.js';
 import { createConsoleServer, type ConsoleServer } from './server/create-console-server.js';
 import { builtRendererDir } from './server/start-console.js';
-import { registerIpc } from './ipc.js';
-import { registerAttachedIpc } from './ipc-attached.js';
-import { createOwnerTray } from './tray.js';
-import { createMainWindow, registerAppScheme, serveRenderer } from './window.js';
+import { registerAttachedIpc, registerIpc } from './ipc.js';
+import { createMainWindow, createOwnerTray, registerAppScheme, serveRenderer } from './window.js';
 import type { BackupListEntry, JobProgress } from './api/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
