@@ -51,7 +51,6 @@ export function unitFileText(spec: UnitSpec): string {
     '# Written by `voiceops service install`; `voiceops service uninstall` removes it.',
     '[Unit]',
     'Description=VoiceOps Admin headless console (owns the data folder: backups, verification, metrics)',
-    'Documentation=https://github.com/voiceops/voiceops-admin#always-on-service',
     'Wants=network-online.target',
     'After=network-online.target',
     `X-VoiceOpsDataDir=${spec.dataDir.replace(/%/g, '%%')}`,
