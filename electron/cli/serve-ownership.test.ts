@@ -11,6 +11,8 @@ import { makeTempDir } from '../test-support/temp-app.js';
 import { startServeProcess, type ServeProcess } from '../test-support/serve-process.js';
 import { credentialFile, readLocalCredential } from '../services/ownership/owner-credential.js';
 import { readOwner } from '../services/ownership/ownership-lock.js';
+import { writePiperVoice } from '../test-support/model-fixtures.js';
+import { absolutePaths } from './run-procedure.js';
 import { runCli } from './main.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -51,7 +53,12 @@ function auditRows(dataDir: string, action: string): Array<{ actor: string; orig
 
 interface JobRow { procedure: string; startedBy: string; state: string }
 
-describe('one owner per data folder, with real voiceops serve processes', { timeout: 90_000 }, () => {
+it('makes the path fields of a command absolute against the CLI\'s own working folder', () => {
+  expect(absolutePaths({ path: 'voices/amy', out: '/tmp/x.bundle', line: 'voice/amy' }, '/home/it')).toEqual({ path: '/home/it/voices/amy', out: '/tmp/x.bundle', line: 'voice/amy' });
+  expect(absolutePaths({ folder: '../nas' }, '/home/it')).toEqual({ folder: '/home/nas' });
+});
+
+describe('one owner per data folder, with real voiceops serve processes', { timeout: 150_000 }, () => {
   it('a second serve on the same folder refuses to own it and names the owning process, its start and URL', async () => {
     const { data } = folders();
     const first = serve(data);
@@ -78,6 +85,14 @@ describe('one owner per data folder, with real voiceops serve processes', { time
     const owner = serve(data);
     await owner.listening;
     const a = ['--data-dir', data, '--json'];
+    // The CLI's origin goes with it: a model imported from any local path, named relative to the
+    // CLI's working folder (the owner's is elsewhere), as a browser could not.
+    expect((await cli('staff', 'add', 'amy', '--name', 'Amy', ...a)).code).toBe(0);
+    const voice = writePiperVoice(path.join(path.dirname(target), 'amy-voice'), 'amy');
+    const imported = await cli('models', 'import', path.relative(process.cwd(), voice), '--line', 'voice/amy', '--version', '1.0.0', ...a);
+    expect(imported.err).toBe('');
+    expect(imported.code).toBe(0);
+    expect(auditRows(data, 'models.import')).toEqual([{ actor: `local:${os.userInfo().username}`, origin: 'cli', success: 1 }]);
     expect((await cli('backup', 'target', 'add', 'nas', target, ...a)).code).toBe(0);
     const run = await cli('backup', 'run', ...a);
     expect(run.err).toBe('');
