@@ -2,15 +2,18 @@
  * Issue 9 with real processes: `voiceops serve` children on one data folder, the CLI run in
  * this process against them, the registry and audit log read from the real SQLite file.
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../test-support/temp-app.js';
 import { startServeProcess, type ServeProcess } from '../test-support/serve-process.js';
 import { credentialFile, readLocalCredential } from '../services/ownership/owner-credential.js';
 import { readOwner } from '../services/ownership/ownership-lock.js';
+import { findOwner } from '../services/ownership/owner-client.js';
 import { writePiperVoice } from '../test-support/model-fixtures.js';
 import { absolutePaths } from './run-procedure.js';
 import { runCli } from './main.js';
@@ -147,5 +150,31 @@ describe('one owner per data folder, with real voiceops serve processes', { time
     expect((await cli('backup', 'list', ...a)).json<unknown[]>()).toHaveLength(1);
     expect(auditRows(data, 'backup.run')).toEqual([{ actor: 'scheduler', origin: 'schedule', success: 1 }]);
     await second.stop();
+  });
+
+  it('Ctrl-C on a CLI job that runs in the owner cancels it there', async () => {
+    const { data } = folders();
+    const owner = serve(data);
+    await owner.listening;
+    const found = await findOwner(data, { kind: 'cli' });
+    if (found.mode !== 'owner') throw new Error(`expected an owner, got ${found.mode}`);
+    const cliMain = fileURLToPath(new URL('./main.ts', import.meta.url));
+    const child = spawn(process.execPath, ['--import', 'tsx', cliMain, 'sample-pack', 'install', '--data-dir', data], { stdio: ['ignore', 'pipe', 'pipe'] });
+    cleanups.push(() => void child.kill('SIGKILL'));
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    // Interrupt once the owner runs the CLI's job (the sample pack trains a model: seconds).
+    const running = async (): Promise<JobRow | undefined> => {
+      const jobs = await found.connection.call('jobs.list', {});
+      return jobs.ok ? (jobs.value as JobRow[]).find((j) => j.procedure === 'samplePack.install') : undefined;
+    };
+    const deadline = Date.now() + 60_000;
+    while ((await running())?.state !== 'running' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+    child.kill('SIGINT');
+    expect(await exited).toBe(1);
+    expect(stderr).toContain('cancelling the job');
+    expect(stderr).toContain('voiceops: CANCELLED:');
+    expect(await running()).toMatchObject({ state: 'cancelled', startedBy: `local:${os.userInfo().username}` });
   });
 });
