@@ -84,10 +84,13 @@ function stopProcess(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Starts `voiceops serve --port 0` on a fresh data folder: a first run, so a new admin token. */
-export async function startConsoleServer(): Promise<ConsoleServer> {
+/**
+ * Starts `voiceops serve --port 0` on a fresh data folder: a first run, so a new admin token.
+ * extraArgs: more serve flags, e.g. ['--service'] for a console started as the system service.
+ */
+export async function startConsoleServer(extraArgs: string[] = []): Promise<ConsoleServer> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'voiceops-e2e-'));
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data-dir', dataDir], {
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data-dir', dataDir, ...extraArgs], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, VOICEOPS_HOST: '127.0.0.1' },

@@ -11,10 +11,16 @@ export const processIo: CliIo = {
   err: (text) => process.stderr.write(text + '\n'),
 };
 
+/**
+ * Codes only the CLI reports (no procedure returns them): the folder is owned by another
+ * process; the system's service manager is missing or refused a command.
+ */
+export type CliOnlyCode = 'USAGE' | 'DATA_DIR_OWNED' | 'SERVICE_MANAGER_MISSING' | 'SERVICE_COMMAND_FAILED';
+
 /** A failure the CLI reports as one line, "voiceops: CODE: message", with a non-zero exit. */
 export class CliFailure extends Error {
   constructor(
-    readonly code: ErrorCode | 'USAGE',
+    readonly code: ErrorCode | CliOnlyCode,
     message: string,
   ) {
     super(message);

@@ -28,10 +28,10 @@ function commandPaths(command: Command, prefix: string[] = []): string[] {
 }
 
 describe('voiceops CLI', () => {
-  it('has one command per contract procedure that declares one, and nothing else but serve', () => {
+  it('has one command per contract procedure that declares one, and nothing else but serve and service', () => {
     const declared = Object.values(procedures).flatMap((def) => (def.cli ? [def.cli.command] : []));
     const program = buildProgram({ out: () => undefined, err: () => undefined });
-    expect(commandPaths(program).sort()).toEqual(['serve', ...declared].sort());
+    expect(commandPaths(program).sort()).toEqual(['serve', 'service install', 'service status', 'service uninstall', ...declared].sort());
   });
 
   it('status --json reports the data folder, schema version, app version and engine', async () => {

@@ -5,6 +5,7 @@ import { appVersion } from '../core/app-version.js';
 import { CliFailure, processIo, type CliIo } from './cli-io.js';
 import { addProcedureCommands } from './procedure-commands.js';
 import { addServeCommand } from './serve-command.js';
+import { addServiceCommands } from './service-command.js';
 
 /** Help goes to stdout/stderr as usual; commander's own error text is dropped for our one-line form. */
 function output(io: CliIo) {
@@ -25,6 +26,7 @@ export function buildProgram(io: CliIo): Command {
     .configureOutput(output(io))
     .showHelpAfterError(false);
   addServeCommand(program, io);
+  addServiceCommands(program, io);
   addProcedureCommands(program, io);
   // Sub-commands inherit the override so usage errors come back as exceptions, not exits.
   const inherit = (command: Command): void => {

@@ -1,14 +1,12 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { z } from 'zod';
 import { PROCEDURE_NAMES, procedures, type ProcedureDef } from '../api/index.js';
-import { openAppContext } from '../core/app-context.js';
 import { resolveDataDir } from '../core/data-dir.js';
 import { CliFailure, type CliIo } from './cli-io.js';
 import { formatForHumans } from './format-output.js';
-import { showJobProgress } from './job-progress.js';
+import { runProcedureForCli } from './run-procedure.js';
 
 /** Writes a base64 field of the result to a file (atomically) and returns the result with the file's path instead. */
 function writeFileOutput(value: unknown, field: string, file: string): unknown {
@@ -103,26 +101,15 @@ export function addProcedureCommands(program: Command, io: CliIo): void {
         if (!positionals.includes(field) && options[field] !== undefined) input[field] = options[field];
       }
       const dataDir = resolveDataDir(options['dataDir'] as string | undefined);
-      const app = await openAppContext({ dataDir, frontDoor: 'cli', log: 'file' });
-      const stopProgress = def.kind === 'job' ? showJobProgress(app) : () => undefined;
-      try {
-        // Whoever can run the CLI on the data folder owns it: they act as its admin.
-        const result = await app.call(name, input, {
-          user: { name: `local:${os.userInfo().username}`, role: 'admin' },
-          frontDoor: 'cli',
-          origin: 'cli',
-          sessionExpiresAt: null,
-        });
-        if (!result.ok) throw new CliFailure(result.error.code, result.error.message);
-        const shown = fileOutput ? writeFileOutput(result.value, fileOutput.field, String(options[fileOutput.flag])) : result.value;
-        io.out(options['json'] ? JSON.stringify(shown, null, 2) : formatForHumans(shown));
-        if (!options['json'] && def.cli && def.cli.notice) io.err(def.cli.notice);
-        const failure = def.cli && def.cli.failureOf ? def.cli.failureOf(result.value as never) : undefined;
-        if (failure) throw new CliFailure('INTEGRITY_FAILED', failure);
-      } finally {
-        stopProgress();
-        app.close();
-      }
+      const result = await runProcedureForCli(dataDir, name, def, input, io);
+      if (!result.ok) throw new CliFailure(result.error.code, result.error.message);
+      // A file the command produces is written here, by the CLI (its user, its working folder),
+      // also when the owner computed the result: only the bytes travel over loopback.
+      const shown = fileOutput ? writeFileOutput(result.value, fileOutput.field, String(options[fileOutput.flag])) : result.value;
+      io.out(options['json'] ? JSON.stringify(shown, null, 2) : formatForHumans(shown));
+      if (!options['json'] && def.cli && def.cli.notice) io.err(def.cli.notice);
+      const failure = def.cli && def.cli.failureOf ? def.cli.failureOf(result.value as never) : undefined;
+      if (failure) throw new CliFailure('INTEGRITY_FAILED', failure);
     });
   }
 }

@@ -17,15 +17,25 @@ export async function recoverDataFolder(app: AppContext): Promise<void> {
   if (swept.removedBlobs + swept.removedTemporaryFiles + swept.abandonedImports > 0) app.logger.info(swept, 'model store swept at start');
 }
 
+export interface OwnerScheduleOptions {
+  /** How soon after start a backup that fell due while nothing ran is caught up (default 30 s). */
+  catchUpDelayMs?: number;
+}
+
 /**
  * Weekly verification, the backup schedule (with catch-up), the cleanup of old previews and the
- * preload of active models. Returns stop().
+ * preload of active models. Returns stop(). Called only by the holder of the data folder's
+ * ownership lock (electron/core/take-ownership.ts), so each runs in one process at a time.
  */
-export function startOwnerSchedules(app: AppContext): () => void {
+export function startOwnerSchedules(app: AppContext, options: OwnerScheduleOptions = {}): () => void {
   const stopVerify = startVerifySchedule(app);
   const { repo, files } = app.previews;
   const stopPreviewCleanup = startPreviewCleanup({ repo, files, settings: app.settings, logger: app.logger, isOpen: () => app.db.open });
-  const backups = app.backups.startSchedule(app.jobs, (error) => app.logger.error({ err: error }, 'scheduled backup failed'));
+  const backups = app.backups.startSchedule(
+    app.jobs,
+    (error) => app.logger.error({ err: error }, 'scheduled backup failed'),
+    options.catchUpDelayMs === undefined ? {} : { firstCheckMs: options.catchUpDelayMs },
+  );
   void app.engine.preloadActive((format) => PIPELINES[format] !== undefined, app.settings.get('engine.warmUp'));
   return () => {
     stopVerify();

@@ -15,6 +15,7 @@ import { openEventStream } from './event-stream.js';
 import { uploadRoutes } from './upload-route.js';
 import { exportDownloadRoutes } from './export-download-route.js';
 import { clearSessionCookie, identify, setSessionCookie } from './request-auth.js';
+import { identifyLocalClient } from './local-client-auth.js';
 
 /** JSON bodies above this are refused before they are parsed (the 1 MB). */
 export const JSON_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -27,6 +28,8 @@ export interface ConsoleServerOptions {
   uploadRateLimit?: RateLimitOptions;
   /** Set when served over HTTPS: cookies get the Secure flag and HSTS is sent. */
   tls?: { key: Buffer; cert: Buffer };
+  /** The owner's local credential (run/owner.json): local clients (CLI, attached window) present it. */
+  localCredential?: { matches(token: string): boolean };
 }
 
 const signInBody = z.object({ token: z.string().min(1, 'paste the sign-in token').max(200) }).strict();
@@ -87,6 +90,12 @@ export async function createConsoleServer(options: ConsoleServerOptions) {
 
   server.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
+    // The local user's CLI and window are not a browser: they share no bucket with it, so
+    // seeding data from the CLI never spends the page's budget (and cannot be throttled).
+    if (identifyLocalClient(request, options.localCredential)) {
+      reply.header('cache-control', 'no-store');
+      return undefined;
+    }
     const decision = (request.url.startsWith('/api/upload/') ? uploadLimiter : limiter).take(request.ip);
     reply.header('x-ratelimit-remaining', String(decision.remaining));
     if (!decision.allowed) {
@@ -131,7 +140,8 @@ export async function createConsoleServer(options: ConsoleServerOptions) {
   });
 
   server.post<{ Params: { name: string } }>('/api/rpc/:name', async (request, reply) => {
-    const identity = identify(request, app.auth);
+    const local = identifyLocalClient(request, options.localCredential);
+    const identity = local ? { user: local.user, expiresAt: null } : identify(request, app.auth);
     if (!identity) return sendError(reply, { code: 'UNAUTHENTICATED', message: 'sign in first (no valid session or token)' });
     const jobId = request.headers['x-voiceops-job-id'];
     const gone = new AbortController();
@@ -142,8 +152,8 @@ export async function createConsoleServer(options: ConsoleServerOptions) {
     const result = await app.call(request.params.name, request.body ?? {}, {
       signal: gone.signal,
       user: identity.user,
-      frontDoor: 'headless',
-      origin: request.ip,
+      frontDoor: local ? local.frontDoor : 'headless',
+      origin: local ? local.frontDoor : request.ip,
       sessionExpiresAt: identity.expiresAt,
       ...(typeof jobId === 'string' && JOB_ID_PATTERN.test(jobId) ? { jobId } : {}),
     });
@@ -151,7 +161,8 @@ export async function createConsoleServer(options: ConsoleServerOptions) {
   });
 
   server.get('/api/events', async (request, reply) => {
-    const identity = identify(request, app.auth);
+    const local = identifyLocalClient(request, options.localCredential);
+    const identity = local ? { user: local.user, expiresAt: null } : identify(request, app.auth);
     if (!identity) return sendError(reply, { code: 'UNAUTHENTICATED', message: 'sign in first (no valid session or token)' });
     openEventStream(request, reply, app.bus, identity, openStreams);
     return reply;

@@ -4,6 +4,7 @@ import { engineEn } from './engine.en';
 import { modelsEn } from './models.en';
 import { previewEn } from './preview.en';
 import { modelFilesEn, samplePackEn } from './sample-pack.en';
+import { serviceEn } from './service.en';
 
 /**
  * English strings. This object is also the shape every other language must match exactly
@@ -71,6 +72,7 @@ export const en = {
   },
   models: modelsEn,
   backups: backupsEn,
+  service: serviceEn,
   preview: previewEn,
   engine: engineEn,
   samplePack: samplePackEn,

@@ -4,6 +4,7 @@ import { engineZhTW } from './engine.zh-TW';
 import { modelsZhTW } from './models.zh-TW';
 import { previewZhTW } from './preview.zh-TW';
 import { modelFilesZhTW, samplePackZhTW } from './sample-pack.zh-TW';
+import { serviceZhTW } from './service.zh-TW';
 
 /** 繁體中文（台灣）。Typed as Messages so that it always has exactly the keys of en.ts. */
 export const zhTW: Messages = {
@@ -68,6 +69,7 @@ export const zhTW: Messages = {
   },
   models: modelsZhTW,
   backups: backupsZhTW,
+  service: serviceZhTW,
   preview: previewZhTW,
   engine: engineZhTW,
   samplePack: samplePackZhTW,

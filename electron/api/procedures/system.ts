@@ -5,6 +5,20 @@ const everyone = ROLES;
 
 export const engineBackendSchema = z.object({ name: z.string(), bundled: z.boolean() });
 
+/**
+ * Who owns the data folder (issue 9): 'service' when the owner is the installed system service
+ * (the window and the console show "running as a service"), 'this-process' when the process
+ * answering owns it itself, 'another-process' for another console or window, 'nobody' when no
+ * live process owns it (a CLI command working on the folder directly).
+ */
+export const ownershipSchema = z.object({
+  ownedBy: z.enum(['this-process', 'service', 'another-process', 'nobody']),
+  owner: z
+    .object({ kind: z.enum(['service', 'console', 'desktop']), pid: z.number().int(), hostname: z.string(), since: z.string(), url: z.string().nullable() })
+    .nullable(),
+});
+export type Ownership = z.infer<typeof ownershipSchema>;
+
 export const statusSchema = z.object({
   appVersion: z.string(),
   dataDir: z.string(),
@@ -24,6 +38,7 @@ export const statusSchema = z.object({
   host: z.object({ platform: z.string(), arch: z.string(), node: z.string(), hostname: z.string() }),
   frontDoor: z.enum(['desktop', 'headless', 'cli']),
   startedAt: z.string(),
+  ownership: ownershipSchema,
 });
 export type Status = z.infer<typeof statusSchema>;
 

@@ -4,6 +4,16 @@ import type { Status } from '../../api/index.js';
 import { schemaVersionOf } from '../../db/migration.js';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations/index.js';
 import { engineAvailability } from '../../../native-engine/engine-availability.js';
+import { readOwner } from '../ownership/ownership-lock.js';
+
+/** The ownership lock read live: who owns the folder, seen from this process. */
+export function ownershipOf(dataDir: string): Status['ownership'] {
+  const view = readOwner(dataDir);
+  if (view.state !== 'alive') return { ownedBy: 'nobody', owner: null };
+  const { kind, pid, hostname, since, url } = view.owner;
+  const mine = pid === process.pid && hostname === os.hostname();
+  return { ownedBy: kind === 'service' ? 'service' : mine ? 'this-process' : 'another-process', owner: { kind, pid, hostname, since, url } };
+}
 
 export interface StatusServiceOptions {
   db: Database;
@@ -34,6 +44,7 @@ export class StatusService {
       host: { platform: process.platform, arch: process.arch, node: process.versions.node, hostname: os.hostname() },
       frontDoor,
       startedAt: this.startedAt,
+      ownership: ownershipOf(dataDir),
     };
   }
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Status } from '../../../electron/api/index.js';
 import { formatDateTime } from '../format-date';
 import { StatusField } from './StatusField';
+import { OwnerDescription } from './ServiceBadge';
 
 export function StatusDetails({ status }: { status: Status }) {
   const { t, i18n } = useTranslation();
@@ -28,6 +29,9 @@ export function StatusDetails({ status }: { status: Status }) {
           </StatusField>
           <StatusField label={t('status.dataDir')} testId="status-data-dir" mono>
             {status.dataDir}
+          </StatusField>
+          <StatusField label={t('service.owner')}>
+            <OwnerDescription ownership={status.ownership} />
           </StatusField>
         </dl>
       </div>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useProcedureQuery } from '../../api/hooks';
 import { ApiErrorMessage } from '../ApiErrorMessage';
 import { StatusDetails } from './StatusDetails';
+import { ServiceBadge } from './ServiceBadge';
 
 /**
  * The System Status panel: every value comes from the live `status.get` procedure, the same one
@@ -18,6 +19,7 @@ export function SystemStatusPanel() {
             {t('status.title')}
           </h2>
           <p className="card__subtitle">{t('status.subtitle')}</p>
+          {status.data && <ServiceBadge ownership={status.data.ownership} />}
         </div>
         <button
           type="button"
