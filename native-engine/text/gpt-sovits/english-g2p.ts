@@ -21,9 +21,16 @@ const MARKS = new Set([',', '.', '!', '?', '-', '…']);
 const VOICELESS = new Set(['P', 'T', 'K', 'F', 'TH', 'HH']);
 const SIBILANTS = new Set(['S', 'Z', 'SH', 'ZH', 'CH', 'JH']);
 
+/** Upstream's own additions (GPT_SoVITS/text/engdict-hot.rep), which override the dictionary. */
+const HOT_WORDS: Record<string, string> = {
+  chatgpt: 'CH AE1 T JH IY1 P IY1 T IY1',
+  json: 'JH EY1 S AH0 N',
+  conda: 'K AA1 N D AH0',
+};
+
 function lookUp(word: string): string[] | undefined {
   if (SPELLED_ACRONYMS.has(word)) return undefined;
-  const entry = dictionary[word];
+  const entry = HOT_WORDS[word] ?? dictionary[word];
   return entry === undefined ? undefined : entry.split(' ');
 }
 

@@ -72,9 +72,16 @@ function segmentsOf(text: string, language: FrontEndLanguage): PhoneSegment[] {
   return segments;
 }
 
+/**
+ * Text -> phones and ids. A text with nothing to read (only marks, emoji, or Han characters in
+ * "en" mode) gives no segments; upstream skips such a text too.
+ */
 export function gptSovitsFrontEnd(text: string, language: FrontEndLanguage): FrontEndResult {
+  // Only marks and symbols: upstream's TextPreprocessor skips such a text ("pure symbols").
+  if (!/[\p{L}\p{N}]/u.test(text)) return { segments: [], phones: [], phoneIds: [] };
   let segments = segmentsOf(text, language);
-  if (segments.reduce((n, s) => n + s.phones.length, 0) < MIN_PHONES) segments = segmentsOf(`.${text}`, language);
+  const count = segments.reduce((n, s) => n + s.phones.length, 0);
+  if (count > 0 && count < MIN_PHONES) segments = segmentsOf(`.${text}`, language);
   return {
     segments,
     phones: segments.flatMap((s) => s.phones),

@@ -32,11 +32,26 @@ interface Run {
   text: string;
 }
 
+/** Currency marks written with letters ("NT$1,200", "USD 30") belong to the amount, not to English. */
+const LETTER_CURRENCY = /(?:NT\$|US\$|HK\$|NTD|USD|RMB)\s?(?=\d)/g;
+
+function currencyPositions(chars: readonly string[]): Set<number> {
+  const positions = new Set<number>();
+  const text = chars.join('');
+  for (const match of text.matchAll(LETTER_CURRENCY)) {
+    const start = Array.from(text.slice(0, match.index)).length;
+    for (let i = 0; i < Array.from(match[0]).length; i += 1) positions.add(start + i);
+  }
+  return positions;
+}
+
 /** Consecutive characters of one kind; "other" joins the run before it ("Hello, " / "你好，"). */
 function rawRuns(text: string): Run[] {
   const runs: Run[] = [];
-  for (const char of Array.from(text)) {
-    let kind = kindOf(char);
+  const chars = Array.from(text);
+  const currency = currencyPositions(chars);
+  for (const [index, char] of chars.entries()) {
+    let kind = currency.has(index) ? 'digit' : kindOf(char);
     const last = runs[runs.length - 1];
     // An apostrophe or a hyphen inside an English word belongs to the word ("don't", "e-mail").
     if (kind === 'other' && last !== undefined) kind = last.kind;
