@@ -4,6 +4,7 @@ import { engineEn } from './engine.en';
 import { modelsEn } from './models.en';
 import { previewEn } from './preview.en';
 import { modelFilesEn, samplePackEn } from './sample-pack.en';
+import { voiceTextEn } from './voice-text.en';
 
 /**
  * English strings. This object is also the shape every other language must match exactly
@@ -72,6 +73,7 @@ export const en = {
   models: modelsEn,
   backups: backupsEn,
   preview: previewEn,
+  voiceText: voiceTextEn,
   engine: engineEn,
   samplePack: samplePackEn,
   modelFiles: modelFilesEn,

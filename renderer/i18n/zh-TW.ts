@@ -4,6 +4,7 @@ import { engineZhTW } from './engine.zh-TW';
 import { modelsZhTW } from './models.zh-TW';
 import { previewZhTW } from './preview.zh-TW';
 import { modelFilesZhTW, samplePackZhTW } from './sample-pack.zh-TW';
+import { voiceTextZhTW } from './voice-text.zh-TW';
 
 /** 繁體中文（台灣）。Typed as Messages so that it always has exactly the keys of en.ts. */
 export const zhTW: Messages = {
@@ -69,6 +70,7 @@ export const zhTW: Messages = {
   models: modelsZhTW,
   backups: backupsZhTW,
   preview: previewZhTW,
+  voiceText: voiceTextZhTW,
   engine: engineZhTW,
   samplePack: samplePackZhTW,
   modelFiles: modelFilesZhTW,

@@ -64,6 +64,7 @@ describe('GPT-SoVITS front end, golden cases', () => {
     expect(phones(result)).toBe('HH AH0 L OW1 , HH AW1 AA1 R Y UW1 T AH0 D EY1 ?');
     expect(ids(result)).toEqual([51, 12, 62, 68, 1, 51, 19, 7, 74, 92, 88, 80, 12, 26, 42, 4]);
     expect(result.segments[0]!.word2ph).toEqual([4, 1, 2, 2, 2, 4, 1]);
+    expect(result.segments[0]!.units).toEqual(['Hello', ',', 'how', 'are', 'you', 'today', '?']);
   });
 
   it('en: an unknown word of 3 letters is spelled out, as upstream qryword does', () => {
@@ -121,6 +122,7 @@ describe('GPT-SoVITS front end, invariants', () => {
       expect(segment.word2ph.reduce((a, b) => a + b, 0)).toBe(segment.phones.length);
       expect(segment.phoneIds).toHaveLength(segment.phones.length);
       if (segment.language === 'zh') expect(segment.word2ph).toHaveLength(Array.from(segment.normalizedText).length);
+      expect(segment.units).toHaveLength(segment.word2ph.length);
       expect(segment.phoneIds.every((id) => id >= 0 && id < 732)).toBe(true);
       expect(segment.phones).not.toContain('UNK');
     }

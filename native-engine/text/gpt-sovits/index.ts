@@ -23,6 +23,8 @@ export interface PhoneSegment {
   phoneIds: number[];
   /** zh: phones per character of normalizedText; en: phones per word or mark. */
   word2ph: number[];
+  /** What each word2ph entry counts: the character (zh) or the word or mark (en). */
+  units: string[];
 }
 
 export interface FrontEndResult {
@@ -40,7 +42,7 @@ function chineseSegment(text: string): PhoneSegment | undefined {
   const normalizedText = normalizeChinese(text);
   if (normalizedText === '') return undefined;
   const { phones, word2ph } = chineseG2p(normalizedText);
-  return finish('zh', normalizedText, phones, word2ph);
+  return finish('zh', normalizedText, phones, word2ph, Array.from(normalizedText));
 }
 
 function englishSegment(text: string): PhoneSegment | undefined {
@@ -50,12 +52,12 @@ function englishSegment(text: string): PhoneSegment | undefined {
   const short = g2p.phones.length < MIN_ENGLISH_PHONES;
   const phones = short ? [',', ...g2p.phones] : g2p.phones;
   const word2ph = short ? [1, ...g2p.word2ph] : g2p.word2ph;
-  return finish('en', normalizedText, phones, word2ph);
+  return finish('en', normalizedText, phones, word2ph, short ? [',', ...g2p.words] : g2p.words);
 }
 
-function finish(language: 'zh' | 'en', normalizedText: string, rawPhones: string[], word2ph: number[]): PhoneSegment {
+function finish(language: 'zh' | 'en', normalizedText: string, rawPhones: string[], word2ph: number[], units: string[]): PhoneSegment {
   const phones = rawPhones.map(toV2Symbol);
-  return { language, normalizedText, phones, phoneIds: phones.map(v2SymbolId), word2ph };
+  return { language, normalizedText, phones, phoneIds: phones.map(v2SymbolId), word2ph, units };
 }
 
 function runsOf(text: string, language: FrontEndLanguage): LanguageRun[] {

@@ -12,6 +12,7 @@ import { usePreviewSynthesis, type PreviewRun } from './use-preview-synthesis';
 import { NO_SETTINGS, paramsOf, type VoiceSettings } from './voice-settings';
 import { ComparePanel, type Comparison } from './parts/ComparePanel';
 import { ComposeForm, type PreviewMode } from './parts/ComposeForm';
+import { PhonesPanel } from './parts/PhonesPanel';
 import { PreviewHistory } from './parts/PreviewHistory';
 import { ReferenceAudio } from './parts/ReferenceAudio';
 import { SingleResult } from './parts/SingleResult';
@@ -145,6 +146,7 @@ export function VoicePreviewPage() {
             >
               <SynthesisProgress mode={mode} single={single.run} a={sideA.run} b={sideB.run} />
             </ComposeForm>
+            <PhonesPanel text={text} />
           </section>
 
           {mode === 'single' ? (
