@@ -1,62 +1,80 @@
 /**
  * Third-tone sandhi, after upstream's ToneSandhi (GPT_SoVITS/text/tone_sandhi.py): two third
  * tones in a row inside a word make the first one a second tone (你好 ni3 hao3 -> ni2 hao3).
- * Upstream segments with jieba and first merges short all-third-tone neighbours into one word;
- * we segment with ICU's dictionary word breaker (Intl.Segmenter, built into Node), which agrees
- * with jieba on common words. 一/不 sandhi and neutral tones already come from pinyin-pro.
- * Known difference: 3-syllable words are always treated as 2+1 (蒙古/包); upstream tells 1+2
- * (纸/老虎) apart with jieba's search mode.
+ * Upstream segments with jieba, then merges short neighbours (all-third-tone words, then words
+ * meeting on two third tones) into one word of at most 3 characters, and splits a 3-character
+ * word into 1+2 (纸/老虎) or 2+1 (蒙古/包) to decide which syllables change. We segment with
+ * ICU's dictionary word breaker (Intl.Segmenter, built into Node), which agrees with jieba on
+ * common words but not always ("我有|两|个" where jieba has "我|有|两个"); a merged word splits
+ * where its parts met, an unmerged 3-character word as 2+1. 一/不 sandhi and neutral tones come
+ * from pinyin-pro.
  */
 const SEGMENTER = new Intl.Segmenter('zh', { granularity: 'word' });
 
-const isThird = (tone: number): boolean => tone === 3;
+interface Span {
+  start: number;
+  end: number;
+  /** Length of the first part of a merged word (where upstream's _split_word would cut it). */
+  firstPart: number;
+}
+
+const isThird = (tone: number | undefined): boolean => tone === 3;
 const allThird = (tones: readonly number[]): boolean => tones.length > 0 && tones.every(isThird);
 
-/** Word spans [start, end) over the characters of a text that holds Han characters and marks only. */
-function wordSpans(chars: readonly string[]): Array<[number, number]> {
-  const spans: Array<[number, number]> = [];
+function wordSpans(chars: readonly string[]): Span[] {
+  const spans: Span[] = [];
   let index = 0;
   for (const { segment } of SEGMENTER.segment(chars.join(''))) {
     const length = Array.from(segment).length;
-    spans.push([index, index + length]);
+    spans.push({ start: index, end: index + length, firstPart: length });
     index += length;
   }
   return spans;
 }
 
-/** Upstream's pre-merge: neighbours whose syllables are all third tones join if they total at most 3 characters. */
-function mergeThirdToneNeighbours(spans: Array<[number, number]>, tones: readonly number[], chars: readonly string[]): Array<[number, number]> {
-  const merged: Array<[number, number]> = [];
+const isReduplication = (span: Span, chars: readonly string[]): boolean => span.end - span.start === 2 && chars[span.start] === chars[span.start + 1];
+
+/**
+ * One of upstream's merge passes: a word joins the one before it when `joins` says so, the two
+ * total at most 3 characters, the one before is no reduplication (看看 keeps its neutral tone)
+ * and was not itself just merged.
+ */
+function mergePass(spans: readonly Span[], chars: readonly string[], joins: (previous: Span, next: Span) => boolean): Span[] {
+  const merged: Span[] = [];
   let lastWasMerged = false;
   for (const span of spans) {
     const previous = merged[merged.length - 1];
-    const canMerge =
-      previous !== undefined &&
-      !lastWasMerged &&
-      allThird(tones.slice(previous[0], previous[1])) &&
-      allThird(tones.slice(span[0], span[1])) &&
-      span[1] - previous[0] <= 3 &&
-      !(previous[1] - previous[0] === 2 && chars[previous[0]] === chars[previous[0] + 1]);
-    if (canMerge) {
-      previous[1] = span[1];
+    if (previous && !lastWasMerged && joins(previous, span) && !isReduplication(previous, chars) && span.end - previous.start <= 3) {
+      merged[merged.length - 1] = { start: previous.start, end: span.end, firstPart: previous.end - previous.start };
       lastWasMerged = true;
     } else {
-      merged.push([...span]);
+      merged.push({ ...span });
       lastWasMerged = false;
     }
   }
   return merged;
 }
 
-function sandhiInWord(tones: number[]): void {
+function sandhiInWord(tones: number[], firstPart: number): void {
   const n = tones.length;
   if (n === 2 && allThird(tones)) tones[0] = 2;
   else if (n === 3) {
     if (allThird(tones)) {
-      tones[0] = 2;
-      tones[1] = 2;
-    } else if (isThird(tones[0]!) && isThird(tones[1]!)) tones[0] = 2;
-    else if (isThird(tones[1]!) && isThird(tones[2]!)) tones[1] = 2;
+      // 蒙古/包 -> 2 2 3; 纸/老虎 -> 3 2 3.
+      if (firstPart === 1) tones[1] = 2;
+      else {
+        tones[0] = 2;
+        tones[1] = 2;
+      }
+      return;
+    }
+    const cut = firstPart === 1 ? 1 : 2;
+    const first = tones.slice(0, cut);
+    const second = tones.slice(cut);
+    if (first.length === 2 && allThird(first)) tones[0] = 2;
+    if (second.length === 2 && allThird(second)) tones[cut] = 2;
+    // 好/喜欢: a third tone before a part that starts with a third tone.
+    else if (!allThird(second) && isThird(second[0]) && isThird(tones[cut - 1])) tones[cut - 1] = 2;
   } else if (n === 4) {
     if (allThird(tones.slice(0, 2))) tones[0] = 2;
     if (allThird(tones.slice(2, 4))) tones[2] = 2;
@@ -69,10 +87,13 @@ function sandhiInWord(tones: number[]): void {
  */
 export function applyThirdToneSandhi(chars: readonly string[], tones: readonly number[]): number[] {
   const result = [...tones];
-  for (const [start, end] of mergeThirdToneNeighbours(wordSpans(chars), tones, chars)) {
-    const wordTones = result.slice(start, end);
-    sandhiInWord(wordTones);
-    wordTones.forEach((tone, i) => (result[start + i] = tone));
+  const wordTones = (span: Span) => tones.slice(span.start, span.end);
+  let spans = mergePass(wordSpans(chars), chars, (a, b) => allThird(wordTones(a)) && allThird(wordTones(b)));
+  spans = mergePass(spans, chars, (a, b) => isThird(tones[a.end - 1]) && isThird(tones[b.start]));
+  for (const span of spans) {
+    const word = result.slice(span.start, span.end);
+    sandhiInWord(word, span.firstPart);
+    word.forEach((tone, i) => (result[span.start + i] = tone));
   }
   return result;
 }
