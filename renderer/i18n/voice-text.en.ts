@@ -6,7 +6,7 @@ export const voiceTextEn = {
     show: 'Show phones',
     hide: 'Hide phones',
     refresh: 'Show phones again',
-    languageLabel: 'Read as',
+    languageLabel: 'Language',
     languages: {
       auto: 'Detect Chinese and English',
       zh: 'Chinese',

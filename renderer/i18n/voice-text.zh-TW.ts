@@ -8,7 +8,7 @@ export const voiceTextZhTW: typeof voiceTextEn = {
     show: '顯示音素',
     hide: '隱藏音素',
     refresh: '重新顯示音素',
-    languageLabel: '念法',
+    languageLabel: '語言',
     languages: {
       auto: '自動分辨中文與英文',
       zh: '中文',
