@@ -6,6 +6,7 @@
  * Input is the output of normalizeChinese: Simplified Han characters and `, . ! ? - …` only.
  */
 import { pinyin } from 'pinyin-pro';
+import { applyErhua, applyNeutralTones } from './chinese-neutral-tone.js';
 import { applyThirdToneSandhi } from './chinese-tone-sandhi.js';
 import { ZH_PUNCTUATION } from './chinese-normalize.js';
 import { OPENCPOP_STRICT } from './opencpop-strict.js';
@@ -43,10 +44,9 @@ export function chineseG2p(normalized: string): ChineseG2p {
     if (item.isZh && length === 1) syllables[cursor] = parseSyllable(item.pinyin);
     cursor += length;
   }
-  const tones = applyThirdToneSandhi(
-    chars,
-    syllables.map((s) => s?.tone ?? 0),
-  );
+  // Upstream's order: 一/不 (pinyin-pro did them), neutral tones, third-tone sandhi, then erhua.
+  const pinyinTones = syllables.map((s) => s?.tone ?? 0);
+  const tones = applyErhua(chars, applyThirdToneSandhi(chars, applyNeutralTones(chars, pinyinTones)));
   const phones: string[] = [];
   const word2ph: number[] = [];
   chars.forEach((char, i) => {

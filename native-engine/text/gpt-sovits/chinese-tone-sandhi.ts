@@ -9,7 +9,7 @@
  * where its parts met, an unmerged 3-character word as 2+1. 一/不 sandhi and neutral tones come
  * from pinyin-pro.
  */
-const SEGMENTER = new Intl.Segmenter('zh', { granularity: 'word' });
+import { chineseWordSpans } from './chinese-words.js';
 
 interface Span {
   start: number;
@@ -22,14 +22,7 @@ const isThird = (tone: number | undefined): boolean => tone === 3;
 const allThird = (tones: readonly number[]): boolean => tones.length > 0 && tones.every(isThird);
 
 function wordSpans(chars: readonly string[]): Span[] {
-  const spans: Span[] = [];
-  let index = 0;
-  for (const { segment } of SEGMENTER.segment(chars.join(''))) {
-    const length = Array.from(segment).length;
-    spans.push({ start: index, end: index + length, firstPart: length });
-    index += length;
-  }
-  return spans;
+  return chineseWordSpans(chars).map(({ start, end }) => ({ start, end, firstPart: end - start }));
 }
 
 const isReduplication = (span: Span, chars: readonly string[]): boolean => span.end - span.start === 2 && chars[span.start] === chars[span.start + 1];

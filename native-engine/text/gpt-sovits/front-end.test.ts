@@ -34,17 +34,25 @@ describe('GPT-SoVITS front end, golden cases', () => {
     expect(result.segments[0]!.normalizedText).toBe('我们的银行帐号');
   });
 
+  it('zh-TW: a customer-service thank-you, with the neutral tones upstream gives', () => {
+    const result = gptSovitsFrontEnd('謝謝您的來電。', 'zh');
+    // 谢谢 is a verb reduplication -> xie4 xie5 (_neural_sandhi); 的 -> de5; 来电 lai2 dian4.
+    expect(phones(result)).toBe('x ie4 x ie5 n in2 d e5 l ai2 d ian4 .');
+    expect(ids(result)).toEqual([317, 194, 317, 195, 227, 197, 127, 134, 224, 103, 127, 179, 3]);
+  });
+
   it('zh: a date, a count and a percentage are read out as upstream zh_normalization does', () => {
     const result = gptSovitsFrontEnd('2024年5月8日共有3個人，成功率95%。', 'zh');
     // chronology.replace_date: year digit by digit (二零二四年), month/day cardinal (五月八日);
     // num.replace_positive_quantifier: 3个 -> 三个; replace_percentage: 百分之九十五.
     expect(result.segments[0]!.normalizedText).toBe('二零二四年五月八日共有三个人,成功率百分之九十五.');
-    // er4 = zero initial -> EE er4; si4 -> s i04 (zi/ci/si final); ri4 -> r ir4; yue4 -> y ve4; lv4 -> l v4; zhi1 -> zh ir1.
+    // er4 = zero initial -> EE er4; si4 -> s i04 (zi/ci/si final); ri4 -> r ir4; yue4 -> y ve4; lv4 -> l v4; zhi1 -> zh ir1;
+    // 个 after a numeral is neutral (tone_sandhi._neural_sandhi): g e5 (134, where e4 would be 133).
     expect(phones(result)).toBe(
-      'EE er4 l ing2 EE er4 s i04 n ian2 w u3 y ve4 b a1 r ir4 g ong4 y ou3 s an1 g e4 r en2 , ch eng2 g ong1 l v4 b ai3 f en1 zh ir1 j iu3 sh ir2 w u3 .',
+      'EE er4 l ing2 EE er4 s i04 n ian2 w u3 y ve4 b a1 r ir4 g ong4 y ou3 s an1 g e5 r en2 , ch eng2 g ong1 l v4 b ai3 f en1 zh ir1 j iu3 sh ir2 w u3 .',
     );
     expect(ids(result)).toEqual([
-      33, 153, 224, 202, 33, 153, 250, 164, 227, 177, 316, 257, 318, 309, 122, 97, 248, 214, 156, 238, 318, 242, 250, 107, 156, 133, 248, 141, 1, 125, 146, 156,
+      33, 153, 224, 202, 33, 153, 250, 164, 227, 177, 316, 257, 318, 309, 122, 97, 248, 214, 156, 238, 318, 242, 250, 107, 156, 134, 248, 141, 1, 125, 146, 156,
       235, 224, 299, 122, 104, 155, 140, 320, 211, 221, 218, 251, 212, 316, 257, 3,
     ]);
   });
@@ -53,9 +61,10 @@ describe('GPT-SoVITS front end, golden cases', () => {
     const result = gptSovitsFrontEnd('費用是NT$1,200元。', 'zh');
     expect(result.segments.map((s) => s.language)).toEqual(['zh']);
     expect(result.segments[0]!.normalizedText).toBe('费用是新台币一千二百元.');
-    // 一 before a first tone (千) -> yi4 (一/不 sandhi); yuan2 -> y van2.
-    expect(phones(result)).toBe('f ei4 y ong4 sh ir4 x in1 t ai2 b i4 y i4 q ian1 EE er4 b ai3 y van2 .');
-    expect(ids(result)).toEqual([155, 138, 318, 238, 251, 214, 317, 196, 252, 103, 122, 169, 318, 169, 247, 176, 33, 153, 122, 104, 318, 302, 3]);
+    // 费用 is one of upstream's must_neural_tone_words: y ong5 (239); 一 before a first tone (千) -> yi4
+    // (一/不 sandhi); yuan2 -> y van2.
+    expect(phones(result)).toBe('f ei4 y ong5 sh ir4 x in1 t ai2 b i4 y i4 q ian1 EE er4 b ai3 y van2 .');
+    expect(ids(result)).toEqual([155, 138, 318, 239, 251, 214, 317, 196, 252, 103, 122, 169, 318, 169, 247, 176, 33, 153, 122, 104, 318, 302, 3]);
   });
 
   it('en: CMU ARPAbet with stress digits, marks kept', () => {
