@@ -43,6 +43,8 @@ const PUNCTUATION: Record<string, string> = { '：': ',', '；': ',', '，': ','
 
 export function normalizeEnglish(text: string): string {
   let out = text.replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  // Curly apostrophes and quotes as upstream maps them: don’t is one word.
+  out = out.replace(/[’‘`]/g, "'").replace(/[“”"]/g, '');
   out = out.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
   out = out.replace(/(NT\$|US\$|HK\$|\$|£|€|¥|￥)\s?(\d+(?:\.\d+)?)/g, (_, mark: string, amount: string) => readMoney(mark, amount));
   out = out.replace(/(\d+(?:\.\d+)?)%/g, (_, n: string) => `${englishNumber(n)} percent`);

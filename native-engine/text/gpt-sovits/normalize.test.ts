@@ -76,6 +76,7 @@ describe('English numbers', () => {
     expect(normalizeEnglish('at 9:00')).toBe("at nine o'clock a m");
     expect(normalizeEnglish('on 2024-05-08')).toBe('on May eighth, twenty twenty four');
     expect(normalizeEnglish('Wait。。。 really？！')).toBe('Wait. really?');
+    expect(normalizeEnglish('Don’t say “no”')).toBe("Don't say no");
   });
 });
 
