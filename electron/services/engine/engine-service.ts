@@ -2,7 +2,7 @@ import { AppError, type EngineStatusReport } from '../../api/index.js';
 import type { Logger } from '../../core/logger.js';
 import { engineAvailability } from '../../../native-engine/engine-availability.js';
 import { InferenceEngine, type InferenceLog } from '../../../native-engine/inference-engine.js';
-import type { PipelineRequest, VersionFiles } from '../../../native-engine/pipelines/pipeline.js';
+import type { PipelineRequest, SpeechRequest, VersionFiles } from '../../../native-engine/pipelines/pipeline.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import { parseManifest } from '../model-store/manifest.js';
 import { activeVersionOf } from '../model-store/model-lines.js';
@@ -27,6 +27,12 @@ export function versionFilesOf(store: ModelStore, line: string, version?: string
     metadata: manifest.metadata as Record<string, unknown>,
     files: manifest.files.map((f) => ({ path: f.path, role: f.role, absolutePath: store.layout.blobPath(f.sha256) })),
   };
+}
+
+/** A speech request with only the options the caller gave (tts and previews share it). */
+export function speechRequest(text: string, options: { [K in keyof Omit<SpeechRequest, 'kind' | 'text'>]?: SpeechRequest[K] | undefined }): SpeechRequest {
+  const given = Object.entries(options).filter(([, value]) => value !== undefined);
+  return { kind: 'speech', text, ...(Object.fromEntries(given) as Omit<SpeechRequest, 'kind' | 'text'>) };
 }
 
 /**
