@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GPT_SOVITS_V1_SYMBOL_COUNT, GPT_SOVITS_V2_SYMBOL_COUNT, GPT_SOVITS_V2_SYMBOLS, toV2Symbol, v2SymbolId } from './symbols-v2.js';
+import { OPENCPOP_STRICT } from './opencpop-strict.js';
+import { GPT_SOVITS_V1_SYMBOL_COUNT, GPT_SOVITS_V2_SYMBOL_COUNT, GPT_SOVITS_V2_SYMBOLS, isV2Symbol, toV2Symbol, v2SymbolId } from './symbols-v2.js';
 
 /*
  * Expected positions worked out by hand from GPT_SoVITS/text/symbols2.py: the 322 core symbols
@@ -34,5 +35,22 @@ describe('GPT-SoVITS v2 symbol table', () => {
     expect(toV2Symbol('ZZ9')).toBe('UNK');
     expect(v2SymbolId('ZZ9')).toBe(86);
     expect(v2SymbolId('HH')).toBe(51);
+  });
+});
+
+describe('opencpop-strict table', () => {
+  it('has upstream 429 rows, with zero initials and the special finals', () => {
+    expect(OPENCPOP_STRICT.size).toBe(429);
+    // Rows of GPT_SoVITS/text/opencpop-strict.txt.
+    expect(OPENCPOP_STRICT.get('a')).toEqual(['AA', 'a']);
+    expect(OPENCPOP_STRICT.get('e')).toEqual(['EE', 'e']);
+    expect(OPENCPOP_STRICT.get('o')).toEqual(['OO', 'o']);
+    expect(OPENCPOP_STRICT.get('zhi')).toEqual(['zh', 'ir']);
+    expect(OPENCPOP_STRICT.get('si')).toEqual(['s', 'i0']);
+    expect(OPENCPOP_STRICT.get('ju')).toEqual(['j', 'v']);
+    expect(OPENCPOP_STRICT.get('jv')).toEqual(['j', 'v']);
+    expect(OPENCPOP_STRICT.get('yu')).toEqual(['y', 'v']);
+    // Every split is made of table symbols once a tone is added.
+    for (const [initial, final] of OPENCPOP_STRICT.values()) expect(isV2Symbol(initial) && isV2Symbol(`${final}1`), `${initial} ${final}`).toBe(true);
   });
 });
