@@ -134,6 +134,7 @@ export function VoicePreviewPage() {
               settings={settings}
               onSettings={setSettings}
               version={selected}
+              samplingReport={mode === 'single' ? single.run.sampling : (sideA.run.sampling ?? sideB.run.sampling)}
               versions={versions ?? []}
               compareWith={compareWith}
               onCompareWith={setCompareWith}
