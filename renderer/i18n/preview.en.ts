@@ -24,7 +24,7 @@ export const previewEn = {
     ratingColumn: 'Rating',
     notRated: 'Not rated yet',
     blocked: {
-      'no-pipeline': 'GPT-SoVITS voices can be heard once the engine runs them (issue #8).',
+      'no-pipeline': 'No pipeline of the engine speaks with this kind of model.',
       'checkpoints-only': 'Only PyTorch checkpoints: this version needs an ONNX export before it can be heard.',
       unhealthy: 'Files of this version failed verification, so it cannot be run.',
     },

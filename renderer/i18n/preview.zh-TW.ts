@@ -26,7 +26,7 @@ export const previewZhTW: typeof previewEn = {
     ratingColumn: '評分',
     notRated: '尚未評分',
     blocked: {
-      'no-pipeline': 'GPT-SoVITS 聲音要等推論引擎支援後才能試聽（議題 #8）。',
+      'no-pipeline': '推論引擎沒有能以此類模型發聲的流程。',
       'checkpoints-only': '只有 PyTorch 檢查點：此版本需先匯出為 ONNX 才能試聽。',
       unhealthy: '此版本的檔案未通過驗證，無法執行。',
     },
