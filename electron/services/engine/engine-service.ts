@@ -50,6 +50,8 @@ export interface PreloadState {
 function warmUpFor(format: VersionFiles['format']): PipelineRequest | null {
   if (format === 'piper') return { kind: 'speech', text: 'Hello.' };
   if (format === 'emotion-text') return { kind: 'emotion-text', text: 'Hello.' };
+  // Also computes the voice's SSL features, kept with the loaded version for every later request.
+  if (format === 'gpt-sovits-v2') return { kind: 'speech', text: '您好。' };
   return null;
 }
 
