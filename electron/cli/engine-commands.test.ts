@@ -102,6 +102,7 @@ describe('voiceops sample-pack / tts / emotion / engine status', () => {
     expect(a.equals(b)).toBe(true);
     expect(a.equals(c)).toBe(false);
     expect((await cli('tts', '--staff', 'gsv', '--text', 'hi', '--length-scale', '1.2', '--out', path.join(temp.dir, 'x.wav'))).err).toMatch(/VALIDATION_FAILED: .*no lengthScale control/);
+    expect((await cli('tts', '--staff', 'sample-mei', '--text', 'hi', '--seed', '5', '--out', path.join(temp.dir, 'x.wav'))).err).toMatch(/VALIDATION_FAILED: a Piper voice has no seed control/);
   }, 60_000);
 
   it('refuses a GPT-SoVITS export with a wrong graph and a Piper export with the wrong signature, naming the mismatch', async () => {
