@@ -106,10 +106,11 @@ test.describe('Staff & Models: adding staff and importing voices', () => {
     const dialog = page.getByRole('dialog', { name: 'Import a model version' });
     await dialog.getByTestId('import-folder-input').setInputFiles(folder);
     const summary = dialog.getByTestId('import-upload-summary');
-    await expect(summary).toContainText('6 files to upload');
-    await expect(summary).toContainText('ref/clip01.wav');
+    // Four graphs, the SSL graph, the clip and its text.
+    await expect(summary).toContainText('7 files to upload');
+    await expect(summary).toContainText('chinese-hubert-base.onnx');
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-    await expect(dialog.getByTestId('import-result')).toContainText('6 files');
+    await expect(dialog.getByTestId('import-result')).toContainText('7 files');
     await expect(dialog.getByTestId('import-result')).toContainText('format gpt-sovits-v2');
     await dialog.getByTestId('import-close').click();
 

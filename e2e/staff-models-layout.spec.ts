@@ -1,6 +1,9 @@
 import { expect, test } from './support/fixtures.js';
 import { seedGptSovitsVersion, seedPiperVersion, seedStaff, signInAt } from './support/model-store.js';
 
+// Seeding: each GPT-SoVITS import opens its five graphs in the engine process to check them.
+test.describe.configure({ timeout: 60_000 });
+
 test('the Staff & Models screens fit 1280x800 without sideways scrolling, keyboard first', async ({ page, consoleServer }, testInfo) => {
   await seedStaff(consoleServer, 'amy', 'Amy Chen');
   await seedStaff(consoleServer, 'ben', 'Ben Lin');

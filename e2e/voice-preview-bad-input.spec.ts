@@ -4,7 +4,7 @@ import { signInAtPreview } from './support/voice-preview.js';
 
 test.describe.configure({ timeout: 60_000 });
 
-test('bad input is explained on the screen and never sent: no version, GPT-SoVITS only, empty and over-long text', async ({ page, consoleServer }) => {
+test('bad input is explained on the screen and never sent: no version, empty and over-long text; a GPT-SoVITS voice shows its own controls', async ({ page, consoleServer }) => {
   await seedStaff(consoleServer, 'nova', 'Nova Hsu');
   await seedStaff(consoleServer, 'gus', 'Gus Wu');
   await seedGptSovitsVersion(consoleServer, 'gus', '1.0.0');
@@ -25,15 +25,14 @@ test('bad input is explained on the screen and never sent: no version, GPT-SoVIT
   await expect(page.getByTestId('preview-problem')).toHaveAttribute('data-problem', 'no-versions');
   await expect(page.getByTestId('preview-synthesize')).toBeDisabled();
 
-  // A GPT-SoVITS version: stored, but no pipeline runs it yet; its sampling controls and reference audio show.
+  // A GPT-SoVITS version: its sampling controls (no Piper speed or noise) and its reference audio show.
   await page.getByTestId('preview-staff-search').fill('Gus');
   await page.getByTestId('preview-staff-gus').click();
-  await expect(page.getByTestId('preview-version-1.0.0')).toHaveAttribute('data-blocked', 'no-pipeline');
-  await expect(page.getByTestId('preview-problem')).toHaveText(
-    'The chosen version cannot be heard: GPT-SoVITS voices can be heard once the engine runs them (issue #8).',
-  );
-  await expect(page.getByTestId('preview-synthesize')).toBeDisabled();
+  await expect(page.getByTestId('preview-version-1.0.0')).toHaveAttribute('data-blocked', '');
+  await expect(page.getByTestId('preview-speed')).toHaveCount(0);
   await expect(page.getByTestId('preview-sampling')).toBeVisible();
+  await expect(page.getByTestId('preview-sampling').getByLabel('Repetition penalty')).toBeVisible();
+  await expect(page.getByTestId('preview-language')).toHaveValue('auto');
   await expect(page.getByTestId('preview-sampling').getByLabel('Top-k')).toBeVisible();
   await expect(page.getByTestId('preview-sampling').getByLabel('Seed')).toBeVisible();
   const reference = page.getByTestId('preview-reference');

@@ -1,6 +1,6 @@
 /** Messages between the engine host (main process side) and its worker thread. */
 import type { ErrorCode, ExecutionProvider } from '../electron/api/index.js';
-import type { PipelineRequest, PipelineResult, VersionFiles } from './pipelines/pipeline.js';
+import type { PipelineProgress, PipelineRequest, PipelineResult, VersionFiles } from './pipelines/pipeline.js';
 import type { CacheStats } from './session-cache.js';
 import type { ProviderAttempt } from './execution-providers.js';
 
@@ -41,4 +41,6 @@ export interface WorkerStatus {
 
 export type WorkerMessage =
   | { type: 'done'; id: number; value: unknown }
+  /** How far a long request is (at most about ten a second per request). */
+  | { type: 'progress'; id: number; progress: PipelineProgress }
   | { type: 'failed'; id: number; code: ErrorCode; message: string };

@@ -11,7 +11,7 @@ import { AppError, isErrorCode } from '../electron/api/index.js';
 import type { HostMessage, InferReply, WorkerMessage, WorkerSettings, WorkerStatus } from './engine-protocol.js';
 import { ProviderSelector, type ProviderAttempt } from './execution-providers.js';
 import { PIPELINES } from './pipelines/index.js';
-import type { GraphSignature, OpenSession, Pipeline, PipelineRequest, VersionFiles } from './pipelines/pipeline.js';
+import type { GraphSignature, OpenSession, Pipeline, PipelineProgress, PipelineRequest, VersionFiles } from './pipelines/pipeline.js';
 import { SessionCache } from './session-cache.js';
 import type { ExecutionProvider } from '../electron/api/index.js';
 
@@ -29,6 +29,7 @@ const cache = new SessionCache<LoadedModel>(settings.cacheBudgetBytes, async (mo
   for (const open of Object.values(model.sessions)) await open.session.release();
 });
 const cancels = new Map<number, AbortController>();
+const PROGRESS_INTERVAL_MS = 100;
 
 function send(message: WorkerMessage): void {
   process.send?.(message);
@@ -100,7 +101,15 @@ async function infer(id: number, version: VersionFiles, request: PipelineRequest
   const { entry, hit } = await acquire(version, countUse);
   try {
     const started = performance.now();
-    const result = await entry.value.pipeline.run(entry.value.sessions, entry.value.state, request, controller.signal);
+    let lastProgress = 0;
+    const onProgress = (progress: PipelineProgress): void => {
+      // A decode step takes milliseconds: report about ten times a second, not every step.
+      const now = performance.now();
+      if (now - lastProgress < PROGRESS_INTERVAL_MS) return;
+      lastProgress = now;
+      send({ type: 'progress', id, progress });
+    };
+    const result = await entry.value.pipeline.run(entry.value.sessions, entry.value.state, request, controller.signal, onProgress);
     return {
       result,
       info: {

@@ -140,7 +140,7 @@ describe('InferenceEngine (real worker thread, real onnxruntime-node)', () => {
   it('refuses a format without a pipeline and a corrupt graph, and keeps serving', async () => {
     const { fast, dir } = fixtures();
     const e = engine();
-    await expect(e.infer({ ...fast, format: 'gpt-sovits-v2' }, speak('ab'))).rejects.toMatchObject({ code: 'UNSUPPORTED_FORMAT' });
+    await expect(e.infer({ ...fast, format: 'pretrained' }, speak('ab'))).rejects.toMatchObject({ code: 'UNSUPPORTED_FORMAT' });
     const corrupt = path.join(dir, 'corrupt.onnx');
     fs.writeFileSync(corrupt, Buffer.from([8, 7, 0, 1, 2, 3, 4, 5]));
     const broken = { ...fast, line: 'voice/broken', files: [{ ...fast.files[0]!, absolutePath: corrupt }, fast.files[1]!] };

@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 import { AppError, type ErrorCode, type ExecutionProvider } from '../electron/api/index.js';
 import { EngineMetrics, type LineMetrics } from './engine-metrics.js';
 import type { HostMessage, InferReply, WorkerMessage, WorkerSettings, WorkerStatus } from './engine-protocol.js';
-import type { PipelineRequest, VersionFiles } from './pipelines/pipeline.js';
+import type { PipelineProgress, PipelineRequest, VersionFiles } from './pipelines/pipeline.js';
 import { forkModule } from './launch-module.js';
 
 export interface EngineSettings extends WorkerSettings {
@@ -50,6 +50,7 @@ export interface EngineStatus extends WorkerStatus {
 interface Pending {
   resolve: (value: unknown) => void;
   reject: (error: AppError) => void;
+  onProgress?: (progress: PipelineProgress) => void;
 }
 
 export class InferenceEngine {
@@ -76,6 +77,10 @@ export class InferenceEngine {
     worker.on('message', (message: WorkerMessage) => {
       const pending = this.pending.get(message.id);
       if (!pending) return; // answered after a timeout or cancel: nobody waits for it
+      if (message.type === 'progress') {
+        pending.onProgress?.(message.progress);
+        return;
+      }
       this.pending.delete(message.id);
       if (message.type === 'done') pending.resolve(message.value);
       else pending.reject(new AppError(message.code, message.message));
@@ -107,10 +112,10 @@ export class InferenceEngine {
     this.ensureWorker().send(message);
   }
 
-  private call<T>(build: (id: number) => HostMessage): { id: number; promise: Promise<T> } {
+  private call<T>(build: (id: number) => HostMessage, onProgress?: (progress: PipelineProgress) => void): { id: number; promise: Promise<T> } {
     const id = this.nextId++;
     const promise = new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, ...(onProgress ? { onProgress } : {}) });
     });
     this.post(build(id));
     return { id, promise };
@@ -144,7 +149,11 @@ export class InferenceEngine {
   }
 
   /** Runs one request through a version's pipeline, within the queue, timeout and cancellation rules. */
-  async infer(version: VersionFiles, request: PipelineRequest, options: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<InferReply> {
+  async infer(
+    version: VersionFiles,
+    request: PipelineRequest,
+    options: { signal?: AbortSignal; timeoutMs?: number; onProgress?: (progress: PipelineProgress) => void } = {},
+  ): Promise<InferReply> {
     const started = performance.now();
     const timeoutMs = options.timeoutMs ?? this.options.settings().timeoutMs;
     const deadline = AbortSignal.timeout(timeoutMs);
@@ -153,19 +162,32 @@ export class InferenceEngine {
     let failure: AppError | undefined;
     try {
       await this.slot(signal);
-      const { id, promise } = this.call<InferReply>((id) => ({ type: 'infer', id, version, request }));
+      const { id, promise } = this.call<InferReply>((id) => ({ type: 'infer', id, version, request }), options.onProgress);
       // The slot is held until the worker answers, even after a timeout, so the worker never
       // runs more than maxConcurrent requests; the caller is answered at once.
       const settled = promise.finally(() => this.freeSlot());
       settled.catch(() => undefined);
       reply = await new Promise<InferReply>((resolve, reject) => {
-        settled.then(resolve, reject);
-        signal.addEventListener('abort', () => {
-          this.post({ type: 'cancel', id });
+        const onAbort = (): void => {
+          if (!this.closed) this.post({ type: 'cancel', id });
           reject(
             deadline.aborted ? new AppError('TIMEOUT', `no answer within ${timeoutMs} ms`) : new AppError('CANCELLED', 'the request was cancelled'),
           );
-        }, { once: true });
+        };
+        // The timeout signal fires long after an answered request; by then the engine (and the
+        // settings it reads) may be closed, so the listener goes as soon as the answer is in.
+        const done = (): void => signal.removeEventListener('abort', onAbort);
+        settled.then(
+          (value) => {
+            done();
+            resolve(value);
+          },
+          (error: unknown) => {
+            done();
+            reject(error);
+          },
+        );
+        signal.addEventListener('abort', onAbort, { once: true });
       });
       return reply;
     } catch (error) {

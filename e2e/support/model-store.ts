@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect, type Page } from '@playwright/test';
 import { writeGptSovitsVoice, writePiperVoice } from '../../electron/test-support/model-fixtures.js';
+import type { StubDecoderOptions } from '../../native-engine/pipelines/test-support/gpt-sovits-graphs.js';
 import { REPO_ROOT, type ConsoleServer } from './console-server.js';
 
 const run = promisify(execFile);
@@ -39,9 +40,14 @@ export async function seedPiperVersion(server: ConsoleServer, code: string, vers
  * quiet: a very quiet clip without its text, which the import accepts with two lint warnings;
  * sample: the folder's voiceops.json marks it as sample data.
  */
-export async function seedGptSovitsVersion(server: ConsoleServer, code: string, version: string, options: { quiet?: boolean; sample?: boolean } = {}): Promise<void> {
+export async function seedGptSovitsVersion(
+  server: ConsoleServer,
+  code: string,
+  version: string,
+  options: { quiet?: boolean; sample?: boolean; decoder?: StubDecoderOptions } = {},
+): Promise<void> {
   const clip = options.quiet ? { seconds: 4, amplitude: 0.01 } : { seconds: 4, text: '您好，很高興為您服務。' };
-  const dir = writeGptSovitsVoice(path.join(await tempDir('gs'), 'voice'), 'voice', [clip]);
+  const dir = writeGptSovitsVoice(path.join(await tempDir('gs'), 'voice'), 'voice', [clip], options.decoder);
   if (options.sample) await fs.writeFile(path.join(dir, 'voiceops.json'), JSON.stringify({ sample: true }));
   await cli(server, ['models', 'import', dir, '--line', `voice/${code}`, '--version', version]);
 }

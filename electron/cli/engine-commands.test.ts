@@ -77,12 +77,42 @@ describe('voiceops sample-pack / tts / emotion / engine status', () => {
     expect(result.err).toMatch(message);
   });
 
-  it('a version whose format has no pipeline yet, and a Piper export with the wrong signature', async () => {
+  it('speaks with a GPT-SoVITS voice through the engine process at 32 kHz; with host sampling the same seed gives the same audio', async () => {
     await cli('staff', 'add', 'gsv', '--name', 'GPT-SoVITS member');
     const gsv = writeGptSovitsVoice(path.join(temp.dir, 'gsv'), 'gsv', [{ seconds: 4, text: '您好' }]);
     expect((await cli('models', 'import', gsv, '--line', 'voice/gsv', '--version', '1.0.0')).code).toBe(0);
-    const tts = await cli('tts', '--staff', 'gsv', '--text', 'hi', '--out', path.join(temp.dir, 'x.wav'));
-    expect(tts.err).toMatch(/UNSUPPORTED_FORMAT: no pipeline runs gpt-sovits-v2 models yet/);
+    const out = path.join(temp.dir, 'gsv.wav');
+    const tts = await cli('tts', '--staff', 'gsv', '--text', '您好，今天天氣很好。', '--language', 'zh', '--out', out, '--json');
+    expect(tts.code).toBe(0);
+    // Upstream layout: the graphs sample, so no seed is reported (the preview says it cannot be honoured).
+    expect(tts.json<{ sampling: unknown; sampleRate: number }>()).toMatchObject({ sampling: { where: 'graph', seed: null }, sampleRate: 32000 });
+    const decoded = (await decodeAudio(fs.readFileSync(out))) as { sampleRate: number; channelData: Float32Array[] };
+    expect(decoded.sampleRate).toBe(32000);
+    expect(decoded.channelData[0]!.length).toBe(4 * 1280); // the stub decoder stops after 4 tokens
+
+    const host = writeGptSovitsVoice(path.join(temp.dir, 'gsv-host'), 'gsv', [{ seconds: 4, text: '您好' }], { sampling: 'host', eosAt: 20 });
+    expect((await cli('models', 'import', host, '--line', 'voice/gsv', '--version', '1.1.0')).code).toBe(0);
+    const speak = async (seed: string, file: string) => {
+      const result = await cli('tts', '--staff', 'gsv', '--version', '1.1.0', '--text', 'Thank you for calling.', '--seed', seed, '--top-k', '20', '--out', path.join(temp.dir, file), '--json');
+      expect(result.code).toBe(0);
+      expect(result.json<{ sampling: unknown }>().sampling).toEqual({ where: 'host', seed: Number(seed) });
+      return fs.readFileSync(path.join(temp.dir, file));
+    };
+    const [a, b, c] = [await speak('11', 'a.wav'), await speak('11', 'b.wav'), await speak('12', 'c.wav')];
+    expect(a.equals(b)).toBe(true);
+    expect(a.equals(c)).toBe(false);
+    expect((await cli('tts', '--staff', 'gsv', '--text', 'hi', '--length-scale', '1.2', '--out', path.join(temp.dir, 'x.wav'))).err).toMatch(/VALIDATION_FAILED: .*no lengthScale control/);
+    expect((await cli('tts', '--staff', 'sample-mei', '--text', 'hi', '--seed', '5', '--out', path.join(temp.dir, 'x.wav'))).err).toMatch(/VALIDATION_FAILED: a Piper voice has no seed control/);
+  }, 60_000);
+
+  it('refuses a GPT-SoVITS export with a wrong graph and a Piper export with the wrong signature, naming the mismatch', async () => {
+    await cli('staff', 'add', 'gbad', '--name', 'Wrong GPT-SoVITS export');
+    const gsv = writeGptSovitsVoice(path.join(temp.dir, 'gbad'), 'gsv', [{ seconds: 4, text: '您好' }]);
+    fs.copyFileSync(path.join(gsv, 'gsv_vits.onnx'), path.join(gsv, 'gsv_t2s_sdec.onnx')); // vits where the step decoder belongs
+    const refused = await cli('models', 'import', gsv, '--line', 'voice/gbad', '--version', '1.0.0');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/UNSUPPORTED_FORMAT: .*not a valid gpt-sovits-v2 export: .*t2s-sdec: missing input `iy`/);
+    expect((await cli('models', 'list', '--line', 'voice/gbad', '--json')).err).toMatch(/NOT_FOUND/);
 
     await cli('staff', 'add', 'wrong', '--name', 'Wrong export');
     const bad = writePiperVoice(path.join(temp.dir, 'bad'), 'bad');

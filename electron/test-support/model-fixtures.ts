@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildOnnxModel, type GraphSpec } from './onnx-builder.js';
 import { writeToneWav } from './wav.js';
+import { stubGraphs, type StubDecoderOptions } from '../../native-engine/pipelines/test-support/gpt-sovits-graphs.js';
 
 /** Piper's contract: input int64 [1,N], input_lengths [1], scales [3] -> output [1,1,1,T]. */
 const PIPER_INPUTS: GraphSpec['inputs'] = [
@@ -74,13 +75,24 @@ export function writePiperVoice(
   return dir;
 }
 
-/** The upstream GPT-SoVITS export layout: four graphs, reference clips with their texts. */
-export function writeGptSovitsVoice(dir: string, name = 'voice', clips: Array<{ seconds: number; text?: string; amplitude?: number }> = [{ seconds: 5, text: '您好，很高興為您服務。' }]): string {
+/**
+ * The upstream GPT-SoVITS export layout: four graphs with upstream's exact signatures (stub
+ * computations, see native-engine/pipelines/test-support/gpt-sovits-graphs.ts), the SSL graph,
+ * reference clips with their texts. `decoder` picks a variant layout or when EOS comes.
+ */
+export function writeGptSovitsVoice(
+  dir: string,
+  name = 'voice',
+  clips: Array<{ seconds: number; text?: string; amplitude?: number }> = [{ seconds: 5, text: '您好，很高興為您服務。' }],
+  decoder: StubDecoderOptions = {},
+): string {
   fs.mkdirSync(dir, { recursive: true });
-  writeOnnx(path.join(dir, `${name}_t2s_encoder.onnx`), passThrough([{ name: 'ref_seq', type: 'int64', shape: [1, 'Lr'] }, { name: 'text_seq', type: 'int64', shape: [1, 'Lt'] }], ['x', 'prompts']));
-  writeOnnx(path.join(dir, `${name}_t2s_fsdec.onnx`), passThrough([{ name: 'x', type: 'float', shape: [1, 'L', 512] }, { name: 'prompts', type: 'int64', shape: [1, 'P'] }], ['y', 'k', 'v', 'y_emb', 'x_example']));
-  writeOnnx(path.join(dir, `${name}_t2s_sdec.onnx`), passThrough([{ name: 'iy', type: 'int64', shape: [1, 'Y'] }], ['y', 'k', 'v', 'y_emb', 'logits', 'samples']));
-  writeOnnx(path.join(dir, `${name}_vits.onnx`), passThrough([{ name: 'text_seq', type: 'int64', shape: [1, 'Lt'] }, { name: 'pred_semantic', type: 'int64', shape: [1, 1, 'Tp'] }], ['audio']));
+  const graphs = stubGraphs(decoder);
+  fs.writeFileSync(path.join(dir, `${name}_t2s_encoder.onnx`), graphs.encoder);
+  fs.writeFileSync(path.join(dir, `${name}_t2s_fsdec.onnx`), graphs.firstStep);
+  fs.writeFileSync(path.join(dir, `${name}_t2s_sdec.onnx`), graphs.step);
+  fs.writeFileSync(path.join(dir, `${name}_vits.onnx`), graphs.vits);
+  fs.writeFileSync(path.join(dir, 'chinese-hubert-base.onnx'), graphs.ssl);
   clips.forEach((clip, i) => {
     const base = path.join(dir, 'ref', `clip${String(i + 1).padStart(2, '0')}`);
     fs.mkdirSync(path.dirname(base), { recursive: true });

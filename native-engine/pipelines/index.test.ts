@@ -3,10 +3,9 @@ import { MODEL_FORMATS } from '../../electron/api/index.js';
 import { PIPELINES } from './index.js';
 
 describe('the pipeline registry', () => {
-  it('has a pipeline for piper and both emotion formats, none yet for GPT-SoVITS (issue #8) or pretrained', () => {
+  it('has a pipeline for piper, GPT-SoVITS v2 and both emotion formats, none for pretrained base models', () => {
     expect(Object.keys(PIPELINES).sort()).toEqual([...MODEL_FORMATS].sort());
-    for (const format of ['piper', 'emotion-text', 'emotion-audio'] as const) expect(PIPELINES[format]?.format).toBe(format);
-    expect(PIPELINES['gpt-sovits-v2']).toBeUndefined();
+    for (const format of ['piper', 'gpt-sovits-v2', 'emotion-text', 'emotion-audio'] as const) expect(PIPELINES[format]?.format).toBe(format);
     expect(PIPELINES.pretrained).toBeUndefined();
   });
 });

@@ -47,6 +47,14 @@ export interface SpeechRequest {
   noiseScale?: number;
   noiseW?: number;
   speakerId?: number;
+  /** GPT-SoVITS: the language of the text (default auto: Chinese and English segments). */
+  language?: 'zh' | 'en' | 'auto';
+  /** GPT-SoVITS with host sampling (decoders that output logits): the sampling settings. */
+  topK?: number;
+  topP?: number;
+  temperature?: number;
+  repetitionPenalty?: number;
+  seed?: number;
 }
 export type PipelineRequest = TextEmotionRequest | AudioEmotionRequest | SpeechRequest;
 
@@ -62,6 +70,11 @@ export interface SpeechResult {
   sampleRate: number;
   samples: number;
   durationSeconds: number;
+  /**
+   * Voices that sample tokens (GPT-SoVITS): where sampling ran and the seed used. With 'graph'
+   * the export samples inside its decoders, so the seed and sampling settings cannot be honoured.
+   */
+  sampling?: { where: 'host' | 'graph'; seed: number | null };
 }
 export type PipelineResult = EmotionResult | SpeechResult;
 
@@ -81,5 +94,13 @@ export interface Pipeline<State = unknown> {
    */
   checkSignature(signatures: Record<string, GraphSignature>): string[];
   prepare(version: VersionFiles): Promise<State>;
-  run(sessions: Record<string, OpenSession>, state: State, request: PipelineRequest, signal: AbortSignal): Promise<PipelineResult>;
+  run(sessions: Record<string, OpenSession>, state: State, request: PipelineRequest, signal: AbortSignal, onProgress?: (progress: PipelineProgress) => void): Promise<PipelineResult>;
+}
+
+/** How far a long request is (GPT-SoVITS decodes step by step): sentence i of n, step s of at most m. */
+export interface PipelineProgress {
+  sentence: number;
+  sentences: number;
+  step: number;
+  maxSteps: number;
 }

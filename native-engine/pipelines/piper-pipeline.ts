@@ -104,6 +104,8 @@ export const piperPipeline: Pipeline<PiperState> = {
       finiteInRange(speech.lengthScale, 'lengthScale', 0.1, 5) ?? config.inference.length_scale,
       finiteInRange(speech.noiseW, 'noiseW', 0, 2) ?? config.inference.noise_w,
     ]);
+    const gptSovitsOnly = (['language', 'topK', 'topP', 'temperature', 'repetitionPenalty', 'seed'] as const).find((field) => speech[field] !== undefined);
+    if (gptSovitsOnly) throw new AppError('VALIDATION_FAILED', `a Piper voice has no ${gptSovitsOnly} control (GPT-SoVITS voices have)`, gptSovitsOnly);
     const withSid = open.session.inputNames.includes('sid');
     const sid = withSid ? speakerIdFor(speech, config) : undefined;
     if (!withSid && (speech.speakerId ?? 0) !== 0) throw new AppError('VALIDATION_FAILED', 'this voice has a single speaker; speakerId must be 0', 'speakerId');

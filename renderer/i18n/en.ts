@@ -5,6 +5,7 @@ import { modelsEn } from './models.en';
 import { previewEn } from './preview.en';
 import { modelFilesEn, samplePackEn } from './sample-pack.en';
 import { serviceEn } from './service.en';
+import { voiceTextEn } from './voice-text.en';
 
 /**
  * English strings. This object is also the shape every other language must match exactly
@@ -74,6 +75,7 @@ export const en = {
   backups: backupsEn,
   service: serviceEn,
   preview: previewEn,
+  voiceText: voiceTextEn,
   engine: engineEn,
   samplePack: samplePackEn,
   modelFiles: modelFilesEn,

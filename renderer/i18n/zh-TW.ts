@@ -5,6 +5,7 @@ import { modelsZhTW } from './models.zh-TW';
 import { previewZhTW } from './preview.zh-TW';
 import { modelFilesZhTW, samplePackZhTW } from './sample-pack.zh-TW';
 import { serviceZhTW } from './service.zh-TW';
+import { voiceTextZhTW } from './voice-text.zh-TW';
 
 /** 繁體中文（台灣）。Typed as Messages so that it always has exactly the keys of en.ts. */
 export const zhTW: Messages = {
@@ -71,6 +72,7 @@ export const zhTW: Messages = {
   backups: backupsZhTW,
   service: serviceZhTW,
   preview: previewZhTW,
+  voiceText: voiceTextZhTW,
   engine: engineZhTW,
   samplePack: samplePackZhTW,
   modelFiles: modelFilesZhTW,

@@ -3,6 +3,7 @@ import { defineProcedure, ROLES } from '../contract.js';
 import { lineName, semverString, staffCode } from '../names.js';
 import { EXECUTION_PROVIDERS } from './settings.js';
 import { emptyInput } from './system.js';
+import { GPT_SOVITS_LANGUAGES, samplingReportSchema } from './previews.js';
 
 const provider = z.enum(EXECUTION_PROVIDERS);
 export const MAX_TEXT_CHARS = 2000;
@@ -100,10 +101,18 @@ export const engineProcedures = {
         lengthScale: z.number().min(0.25).max(4).optional().describe('speed: above 1 is slower'),
         noiseScale: z.number().min(0).max(2).optional(),
         noiseW: z.number().min(0).max(2).optional(),
+        language: z.enum(GPT_SOVITS_LANGUAGES).optional().describe('GPT-SoVITS: zh, en or auto (default)'),
+        topK: z.number().int().min(1).max(100).optional().describe('GPT-SoVITS sampling'),
+        topP: z.number().gt(0).max(1).optional().describe('GPT-SoVITS sampling'),
+        temperature: z.number().gt(0).max(2).optional().describe('GPT-SoVITS sampling'),
+        repetitionPenalty: z.number().min(1).max(2).optional().describe('GPT-SoVITS sampling'),
+        seed: z.number().int().min(0).max(2 ** 31 - 1).optional().describe('GPT-SoVITS sampling: same seed, same audio'),
       })
       .strict(),
     output: z.object({
       wavBase64: z.string(),
+      /** GPT-SoVITS: where sampling ran and the seed used; null for Piper voices. */
+      sampling: samplingReportSchema.nullable(),
       sampleRate: z.number(),
       durationSeconds: z.number(),
       synthesisMs: z.number(),

@@ -10,6 +10,13 @@ export const PREVIEW_TEXT_MAX_CHARS = 500;
 export const PREVIEW_HISTORY_LIMIT = 20;
 /** Formats whose decoder samples tokens, so top-k, top-p, temperature and a seed mean something. */
 export const SAMPLING_FORMATS: readonly string[] = ['gpt-sovits-v2'];
+/** Languages the GPT-SoVITS front end reads: Chinese, English, or both found segment by segment. */
+export const GPT_SOVITS_LANGUAGES = ['zh', 'en', 'auto'] as const;
+/**
+ * Where a sampling voice sampled: 'host' honours the seed and settings; 'graph' is an export
+ * that samples inside its decoders, so they cannot be honoured (the preview says so).
+ */
+export const samplingReportSchema = z.object({ where: z.enum(['host', 'graph']), seed: z.number().int().nullable() });
 /** Reference clips larger than this are not sent to a browser (imports accept up to 50 MB). */
 export const REFERENCE_CLIP_MAX_BYTES = 16 * 1024 * 1024;
 
@@ -40,6 +47,8 @@ export const previewParamsSchema = z.object({
   topP: z.number().gt(0).max(1).optional().describe('sampling formats only'),
   temperature: z.number().gt(0).max(2).optional().describe('sampling formats only'),
   seed: z.number().int().min(0).max(2 ** 31 - 1).optional().describe('sampling formats only'),
+  repetitionPenalty: z.number().min(1).max(2).optional().describe('sampling formats only'),
+  language: z.enum(GPT_SOVITS_LANGUAGES).optional().describe('GPT-SoVITS only: the language of the text (default auto)'),
 });
 export type PreviewParams = z.infer<typeof previewParamsSchema>;
 
@@ -136,6 +145,8 @@ export const previewProcedures = {
       synthesisMs: z.number(),
       realTimeFactor: z.number(),
       provider,
+      /** Null for voices that do not sample (Piper). */
+      sampling: samplingReportSchema.nullable(),
       preview: previewSchema,
     }),
     cli: false,

@@ -1,6 +1,6 @@
 import { AppError } from '../../api/index.js';
 import type { AuditLog } from '../../services/audit/audit-log.js';
-import type { EngineService } from '../../services/engine/engine-service.js';
+import { speechRequest, type EngineService } from '../../services/engine/engine-service.js';
 import type { ModelStore } from '../../services/model-store/model-store.js';
 import { installSamplePack } from '../../services/sample-pack/install-sample-pack.js';
 import type { InferReply } from '../../../native-engine/engine-protocol.js';
@@ -45,21 +45,16 @@ export function engineHandlers(
       audited(ctx, 'emotion.analyzeAudio', files, true);
       return emotionOf(files, reply);
     },
-    'tts.synthesize': async ({ staff, version, text, lengthScale, noiseScale, noiseW }, ctx) => {
+    'tts.synthesize': async ({ staff, version, text, ...options }, ctx) => {
       if (!store.staffRepo.find(staff)) throw new AppError('NOT_FOUND', `no staff member "${staff}"`, 'staff');
-      const request = {
-        kind: 'speech' as const,
-        text,
-        ...(lengthScale !== undefined ? { lengthScale } : {}),
-        ...(noiseScale !== undefined ? { noiseScale } : {}),
-        ...(noiseW !== undefined ? { noiseW } : {}),
-      };
+      const request = speechRequest(text, options);
       const { files, reply } = await engine.run(`voice/${staff}`, version, request, ctx.signal);
       audited(ctx, 'tts.synthesize', files, true);
       if (reply.result.kind !== 'speech') throw new AppError('UNSUPPORTED_FORMAT', `${files.line} did not answer with speech`);
       const { wav, sampleRate, durationSeconds } = reply.result;
       return {
         wavBase64: Buffer.from(wav).toString('base64'),
+        sampling: reply.result.sampling ?? null,
         sampleRate,
         durationSeconds,
         synthesisMs: Math.round(reply.info.inferenceMs),

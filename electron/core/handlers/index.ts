@@ -15,6 +15,7 @@ import type { SettingsService } from '../../services/settings/settings-service.j
 import { accountHandlers } from './account-handlers.js';
 import { systemHandlers } from './system-handlers.js';
 import { backupHandlers } from './backup-handlers.js';
+import { voiceTextHandlers } from './voice-text-handlers.js';
 import type { BackupService } from '../../services/backup/backup-service.js';
 
 export interface HandlerServices {
@@ -45,5 +46,6 @@ export function createHandlerTable({ auth, status, bus, jobs, store, audit, sett
     ...bundleHandlers(store),
     ...previewHandlers(previews, store, audit),
     ...backupHandlers(backups, engine, audit),
+    ...voiceTextHandlers(),
   };
 }

@@ -75,6 +75,16 @@ describe('previews: hearing a voice version', () => {
     expect(audit).toContain('previews.start staff=amy version=1.0.0 sue supervisor true');
   });
 
+  it('speaks a GPT-SoVITS voice at 32 kHz; an upstream export samples in its graphs, so the seed is reported as not honoured', async () => {
+    const { started, parts, final } = await preview(sue, { staff: 'gus', version: '1.0.0', text: '您好。Thank you!', seed: 7, topK: 10, language: 'auto' });
+    expect(started.sentences).toHaveLength(2);
+    expect(parts.map((p) => p.sampling)).toEqual([{ where: 'graph', seed: null }, { where: 'graph', seed: null }]);
+    expect(final).toMatchObject({ state: 'ready', sampleRate: 32000, format: 'gpt-sovits-v2', params: { seed: 7, topK: 10, language: 'auto' } });
+    // The stub decoder stops after 4 steps: 4 tokens x 1280 samples per sentence.
+    expect(parts[0]!.durationSeconds).toBeCloseTo((4 * 1280) / 32000, 3);
+    expect(await call('previews.start', { staff: 'gus', version: '1.0.0', text: '您好', lengthScale: 1.2 }, sue)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', field: 'lengthScale' } });
+  });
+
   it('a one-sentence preview is ready after one call; the history shows your own, admins may see everyone', async () => {
     const mine = await preview(sue, { staff: 'amy', version: '1.1.0', text: 'ab ba' });
     expect(mine.parts).toHaveLength(1);
@@ -121,10 +131,6 @@ describe('previews: bad input is refused before the engine is asked', () => {
     expect(ben).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'staff' } });
     expect(!ben.ok && ben.error.message).toMatch(/no voice version yet/);
     expect(await call('previews.start', { staff: 'amy', version: '9.9.9', text: 'ab' }, sue)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'version' } });
-    const gus = await call('previews.start', { staff: 'gus', version: '1.0.0', text: '您好' }, sue);
-    expect(gus).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED_FORMAT', field: 'version' } });
-    expect(!gus.ok && gus.error.message).toMatch(/GPT-SoVITS.*issue #8/);
-
     // A version of PyTorch checkpoints only cannot be imported today; the preview still says why if one exists.
     const row = temp.app.store.repo.findVersion('voice/amy', '1.0.0')!;
     const manifest = { ...JSON.parse(row.manifest), version: '0.9.0', files: [{ path: 's2G.pth', role: 'checkpoint', size: 10, sha256: 'a'.repeat(64) }] };
@@ -132,12 +138,19 @@ describe('previews: bad input is refused before the engine is asked', () => {
     const pth = await call('previews.start', { staff: 'amy', version: '0.9.0', text: 'ab' }, sue);
     expect(pth).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED_FORMAT' } });
     expect(!pth.ok && pth.error.message).toMatch(/only PyTorch checkpoints/);
+    // A version on a voice line in a format no speech pipeline runs (only a damaged registry has one).
+    const odd = { ...JSON.parse(row.manifest), version: '0.8.0', format: 'emotion-text' };
+    temp.app.store.repo.insertVersion({ line: 'voice/amy', version: '0.8.0', format: 'emotion-text', manifest: JSON.stringify(odd), totalBytes: 10, importedAt: row.importedAt, importedBy: 'ann', files: [] });
+    const noPipeline = await call('previews.start', { staff: 'amy', version: '0.8.0', text: 'ab' }, sue);
+    expect(noPipeline).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED_FORMAT', field: 'version' } });
+    expect(!noPipeline.ok && noPipeline.error.message).toMatch(/not a voice the engine can speak with/);
+    expect(await call('previews.start', { staff: 'amy', version: '1.0.0', text: 'ab', language: 'zh' }, sue)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', field: 'language' } });
 
     expect(await call('previews.start', { staff: 'amy', version: '1.0.0', text: 'ab', topK: 5 }, sue)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', field: 'topK' } });
     expect(await call('previews.start', { staff: 'amy', version: '1.0.0', text: 'ab', lengthScale: 9 }, sue)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', field: 'lengthScale' } });
     const after = (await temp.app.engine.status()).metrics.reduce((sum, m) => sum + m.requests, 0);
     expect(after).toBe(before);
-    const failed = temp.app.audit.recent(50).find((e) => e.action === 'previews.start' && e.target === 'staff=gus version=1.0.0');
+    const failed = temp.app.audit.recent(50).find((e) => e.action === 'previews.start' && e.target === 'staff=amy version=0.8.0');
     expect(failed).toMatchObject({ success: false, detail: 'UNSUPPORTED_FORMAT', actor: 'sue' });
   });
 
@@ -148,9 +161,10 @@ describe('previews: bad input is refused before the engine is asked', () => {
       ['1.1.0', true, null, false],
       ['1.0.0', false, null, false],
       ['0.9.0', false, 'checkpoints-only', true],
+      ['0.8.0', false, 'no-pipeline', false],
     ]);
     const gus = await ok('previews.voices', { staff: 'gus' }, sue);
-    expect(gus.versions[0]).toMatchObject({ format: 'gpt-sovits-v2', blocked: 'no-pipeline', supportsSampling: true, references: [{ path: 'ref/clip01.wav', text: '您好，很高興為您服務。' }] });
+    expect(gus.versions[0]).toMatchObject({ format: 'gpt-sovits-v2', blocked: null, supportsSampling: true, references: [{ path: 'ref/clip01.wav', text: '您好，很高興為您服務。' }] });
     expect((await ok('previews.voices', { staff: 'ben' }, sue)).versions).toEqual([]);
   });
 });

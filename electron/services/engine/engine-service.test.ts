@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writePiperVoice } from '../../test-support/model-fixtures.js';
+import { writeGptSovitsVoice, writePiperVoice } from '../../test-support/model-fixtures.js';
 import { callerAs, openTempApp, type TempApp } from '../../test-support/temp-app.js';
 import { PIPELINES } from '../../../native-engine/pipelines/index.js';
 
@@ -37,6 +37,18 @@ describe('engine service', () => {
     const result = await app.call('tts.synthesize', { staff: 'amy', text: 'ab ab' }, callerAs('supervisor'));
     expect(result).toMatchObject({ ok: true, value: { version: '1.1.0', sample: false } });
     expect((await app.engine.status()).cache.hits).toBeGreaterThanOrEqual(1);
+  });
+
+  it('preloads a GPT-SoVITS voice with a warm-up sentence (its reference features are made then)', async () => {
+    const app = await appWithAmy([]);
+    await app.call('staff.add', { code: 'gus', name: 'Gus' }, callerAs('admin'));
+    const src = writeGptSovitsVoice(path.join(temp!.dir, 'src-gus'), 'gus', [{ seconds: 4, text: '您好，很高興為您服務。' }]);
+    expect((await app.call('models.import', { path: src, line: 'voice/gus', version: '1.0.0' }, { ...callerAs('admin'), frontDoor: 'cli' })).ok).toBe(true);
+    const states = await app.engine.preloadActive((f) => PIPELINES[f] !== undefined, true);
+    expect(states).toEqual([{ line: 'voice/gus', version: '1.0.0', state: 'ready', error: null }]);
+    const result = await app.call('tts.synthesize', { staff: 'gus', text: '您好。' }, callerAs('supervisor'));
+    expect(result).toMatchObject({ ok: true, value: { version: '1.0.0', sampleRate: 32000, sampling: { where: 'graph', seed: null } } });
+    expect((await app.engine.status()).cache).toMatchObject({ hits: 1, misses: 0 });
   });
 
   it('unloads the old session when another version is promoted, and every run is audited', async () => {

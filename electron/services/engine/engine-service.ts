@@ -2,7 +2,7 @@ import { AppError, type EngineStatusReport } from '../../api/index.js';
 import type { Logger } from '../../core/logger.js';
 import { engineAvailability } from '../../../native-engine/engine-availability.js';
 import { InferenceEngine, type InferenceLog } from '../../../native-engine/inference-engine.js';
-import type { PipelineRequest, VersionFiles } from '../../../native-engine/pipelines/pipeline.js';
+import type { PipelineRequest, SpeechRequest, VersionFiles } from '../../../native-engine/pipelines/pipeline.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import { parseManifest } from '../model-store/manifest.js';
 import { activeVersionOf } from '../model-store/model-lines.js';
@@ -29,6 +29,12 @@ export function versionFilesOf(store: ModelStore, line: string, version?: string
   };
 }
 
+/** A speech request with only the options the caller gave (tts and previews share it). */
+export function speechRequest(text: string, options: { [K in keyof Omit<SpeechRequest, 'kind' | 'text'>]?: SpeechRequest[K] | undefined }): SpeechRequest {
+  const given = Object.entries(options).filter(([, value]) => value !== undefined);
+  return { kind: 'speech', text, ...(Object.fromEntries(given) as Omit<SpeechRequest, 'kind' | 'text'>) };
+}
+
 /**
  * The inference engine of this process, started on first use (a `voiceops status` never
  * starts a worker). Logs one JSON line per inference and audits every model load.
@@ -44,6 +50,8 @@ export interface PreloadState {
 function warmUpFor(format: VersionFiles['format']): PipelineRequest | null {
   if (format === 'piper') return { kind: 'speech', text: 'Hello.' };
   if (format === 'emotion-text') return { kind: 'emotion-text', text: 'Hello.' };
+  // Also computes the voice's SSL features, kept with the loaded version for every later request.
+  if (format === 'gpt-sovits-v2') return { kind: 'speech', text: '您好。' };
   return null;
 }
 

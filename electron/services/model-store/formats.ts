@@ -19,6 +19,10 @@ export const importMetadataSchema = z
     referenceTexts: z.record(z.string(), z.string()).optional(),
     sample: z.boolean().optional(),
     note: z.string().max(2000).optional(),
+    /** GPT-SoVITS: the language the reference clips speak (default auto: found segment by segment). */
+    referenceLanguage: z.enum(['zh', 'en', 'auto']).optional(),
+    /** GPT-SoVITS: the longest audio one sentence may become (the reference's max_sec, 54 s). */
+    maxSeconds: z.number().min(1).max(54).optional(),
   })
   .strict();
 export type ImportMetadata = z.infer<typeof importMetadataSchema>;
@@ -73,12 +77,15 @@ export function roleOf(format: ModelFormat, relative: string): string | undefine
 }
 
 /** Which roles a format needs, and how many of each. */
-const REQUIRED: Record<ModelFormat, Array<{ role: string; exactly?: number; atLeast?: number }>> = {
+const REQUIRED: Record<ModelFormat, Array<{ role: string; exactly?: number; atLeast?: number; atMost?: number }>> = {
   'gpt-sovits-v2': [
     { role: 't2s-encoder', exactly: 1 },
     { role: 't2s-fsdec', exactly: 1 },
     { role: 't2s-sdec', exactly: 1 },
     { role: 'vits', exactly: 1 },
+    // chinese-hubert: shared by every voice, so stored once however many voices carry it.
+    { role: 'ssl', exactly: 1 },
+    { role: 'bert', atMost: 1 },
     { role: 'reference-audio', atLeast: 1 },
   ],
   piper: [
@@ -136,6 +143,9 @@ export function classifyFiles(format: ModelFormat, sources: SourceFile[]): Class
     }
     if (need.atLeast !== undefined && count < need.atLeast) {
       error('*', 'MISSING_FILE', `a ${format} model needs at least ${need.atLeast} ${need.role} file(s); found ${count}`);
+    }
+    if (need.atMost !== undefined && count > need.atMost) {
+      error('*', 'EXTRA_FILE', `a ${format} model takes at most ${need.atMost} ${need.role} file(s); found ${count}`);
     }
   }
 

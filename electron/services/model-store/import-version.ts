@@ -129,7 +129,8 @@ export async function importVersion(deps: ImportDeps, req: ImportRequest, job: J
         line,
         version: req.version,
         format,
-        metadata: classified.metadata as Record<string, unknown>,
+        // The reference texts come from sidecar files as well as voiceops.json: the graphs' check gets both.
+        metadata: { ...classified.metadata, referenceTexts: classified.referenceTexts } as Record<string, unknown>,
         files: stored.map((f) => ({ path: f.relative, role: f.role, absolutePath: deps.layout.blobPath(f.sha256) })),
       });
     }

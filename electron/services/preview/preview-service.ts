@@ -20,7 +20,7 @@ import type { Logger } from '../../core/logger.js';
 import { PreviewRepository, type PreviewRow } from '../../db/repositories/preview-repository.js';
 import type { VersionRow } from '../../db/repositories/model-repository.js';
 import type { AuditLog } from '../audit/audit-log.js';
-import type { EngineService } from '../engine/engine-service.js';
+import { speechRequest, type EngineService } from '../engine/engine-service.js';
 import { parseManifest } from '../model-store/manifest.js';
 import { activeVersionOf, sortVersionsDescending, voiceLineOf } from '../model-store/model-lines.js';
 import type { ModelStore } from '../model-store/model-store.js';
@@ -30,7 +30,9 @@ import { previewBlockOf, requirePreviewable, supportsSampling } from './previewa
 import { RatingService } from './rating-service.js';
 
 export const EMOTION_LINE = 'emotion/basic';
-const SAMPLING_FIELDS = ['topK', 'topP', 'temperature', 'seed'] as const;
+/** Piper's controls; a GPT-SoVITS export takes none of them. */
+const PIPER_FIELDS = ['lengthScale', 'noiseScale', 'noiseW'] as const;
+const SAMPLING_FIELDS = ['topK', 'topP', 'temperature', 'seed', 'repetitionPenalty', 'language'] as const;
 
 export interface PreviewServiceOptions {
   db: Database;
@@ -153,13 +155,16 @@ export class PreviewService {
     const manifest = requirePreviewable(row);
     if (!supportsSampling(row.format)) {
       const given = SAMPLING_FIELDS.find((field) => input[field] !== undefined);
-      if (given) throw new AppError('VALIDATION_FAILED', `${given} applies only to voices that sample (GPT-SoVITS); ${row.format} voices have no such control`, given);
+      if (given) throw new AppError('VALIDATION_FAILED', `${given} applies only to GPT-SoVITS voices; ${row.format} voices have no such control`, given);
+    } else {
+      const given = PIPER_FIELDS.find((field) => input[field] !== undefined);
+      if (given) throw new AppError('VALIDATION_FAILED', `${given} applies only to Piper voices; ${row.format} voices have no such control`, given);
     }
     const sentences = previewSentences(input.text);
     if (sentences.length === 0) throw new AppError('VALIDATION_FAILED', 'the text has no words to speak', 'text');
     const params: PreviewParams = {};
     for (const key of ['lengthScale', 'noiseScale', 'noiseW', ...SAMPLING_FIELDS] as const) {
-      if (input[key] !== undefined) params[key] = input[key];
+      if (input[key] !== undefined) Object.assign(params, { [key]: input[key] });
     }
     const emotion = await this.readEmotion(input.text, ctx);
     const id = crypto.randomUUID();
@@ -225,13 +230,7 @@ export class PreviewService {
     this.inFlight.add(id);
     let reply;
     try {
-      const request = {
-        kind: 'speech' as const,
-        text: sentences[index]!,
-        ...(params.lengthScale !== undefined ? { lengthScale: params.lengthScale } : {}),
-        ...(params.noiseScale !== undefined ? { noiseScale: params.noiseScale } : {}),
-        ...(params.noiseW !== undefined ? { noiseW: params.noiseW } : {}),
-      };
+      const request = speechRequest(sentences[index]!, params);
       reply = (await this.options.engine.run(row.line, row.version, request)).reply;
       if (reply.result.kind !== 'speech') throw new AppError('UNSUPPORTED_FORMAT', `${row.line} did not answer with speech`);
     } catch (error) {
@@ -261,6 +260,7 @@ export class PreviewService {
       synthesisMs: Math.round(reply.info.inferenceMs),
       realTimeFactor: durationSeconds > 0 ? round(reply.info.inferenceMs / 1000 / durationSeconds, 4) : 0,
       provider: reply.info.provider,
+      sampling: reply.result.sampling ?? null,
       preview: toPreview(this.repo.find(id)!),
     };
   }

@@ -22,14 +22,7 @@ export function supportsSampling(format: string): boolean {
 const BLOCK_MESSAGES: Record<PreviewBlock, (row: VersionRow) => AppError> = {
   'checkpoints-only': (row) =>
     new AppError('UNSUPPORTED_FORMAT', `${row.line} ${row.version} has only PyTorch checkpoints; it needs an ONNX export to be heard`, 'version'),
-  'no-pipeline': (row) =>
-    new AppError(
-      'UNSUPPORTED_FORMAT',
-      row.format === 'gpt-sovits-v2'
-        ? `${row.line} ${row.version} is a GPT-SoVITS voice; the engine runs GPT-SoVITS voices from issue #8 on`
-        : `${row.line} ${row.version} (${row.format}) is not a voice the engine can speak with`,
-      'version',
-    ),
+  'no-pipeline': (row) => new AppError('UNSUPPORTED_FORMAT', `${row.line} ${row.version} (${row.format}) is not a voice the engine can speak with`, 'version'),
   unhealthy: (row) => new AppError('INTEGRITY_FAILED', `${row.line} ${row.version} has ${row.verifyState} files; it cannot be run`, 'version'),
 };
 

@@ -12,6 +12,7 @@ import { usePreviewSynthesis, type PreviewRun } from './use-preview-synthesis';
 import { NO_SETTINGS, paramsOf, type VoiceSettings } from './voice-settings';
 import { ComparePanel, type Comparison } from './parts/ComparePanel';
 import { ComposeForm, type PreviewMode } from './parts/ComposeForm';
+import { PhonesPanel } from './parts/PhonesPanel';
 import { PreviewHistory } from './parts/PreviewHistory';
 import { ReferenceAudio } from './parts/ReferenceAudio';
 import { SingleResult } from './parts/SingleResult';
@@ -133,6 +134,7 @@ export function VoicePreviewPage() {
               settings={settings}
               onSettings={setSettings}
               version={selected}
+              samplingReport={mode === 'single' ? single.run.sampling : (sideA.run.sampling ?? sideB.run.sampling)}
               versions={versions ?? []}
               compareWith={compareWith}
               onCompareWith={setCompareWith}
@@ -145,6 +147,7 @@ export function VoicePreviewPage() {
             >
               <SynthesisProgress mode={mode} single={single.run} a={sideA.run} b={sideB.run} />
             </ComposeForm>
+            <PhonesPanel text={text} />
           </section>
 
           {mode === 'single' ? (

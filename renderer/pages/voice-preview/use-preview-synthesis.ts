@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { InputOf, Preview } from '../../../electron/api/index.js';
+import type { InputOf, OutputOf, Preview } from '../../../electron/api/index.js';
 import { callProcedure } from '../../api/hooks';
 import { base64ToBlob } from './wav-blob';
 
@@ -19,9 +19,11 @@ export interface PreviewRun {
   error: unknown;
   /** Whether the screen should start playing as soon as audio arrives. */
   autoPlay: boolean;
+  /** Where the last sentence was sampled (GPT-SoVITS) and with which seed; null for Piper. */
+  sampling: OutputOf<'previews.synthesize'>['sampling'];
 }
 
-export const IDLE_RUN: PreviewRun = { phase: 'idle', preview: null, sentences: [], clips: [], final: null, error: null, autoPlay: false };
+export const IDLE_RUN: PreviewRun = { phase: 'idle', preview: null, sentences: [], clips: [], final: null, error: null, autoPlay: false, sampling: null };
 
 export type StartInput = InputOf<'previews.start'>;
 
@@ -49,7 +51,7 @@ export function usePreviewSynthesis() {
         if (!current()) return null;
         preview = part.preview;
         const clip = { blob: base64ToBlob(part.wavBase64), durationSeconds: part.durationSeconds };
-        setRun((r) => ({ ...r, preview: part.preview, clips: [...r.clips, clip] }));
+        setRun((r) => ({ ...r, preview: part.preview, clips: [...r.clips, clip], sampling: part.sampling }));
       }
       // One sentence is the whole clip already; several were joined on the server.
       const final =

@@ -19,6 +19,8 @@ interface ComposeFormProps {
   onSettings: (settings: VoiceSettings) => void;
   /** The version picked on the left (sampling controls appear only for formats that sample). */
   version: PreviewVersion | undefined;
+  /** Where the last synthesis sampled (GPT-SoVITS), for the seed note. */
+  samplingReport?: { where: 'host' | 'graph'; seed: number | null } | null;
   versions: readonly PreviewVersion[];
   compareWith: string | null;
   onCompareWith: (version: string) => void;
@@ -131,34 +133,36 @@ export function ComposeForm(props: ComposeFormProps) {
         />
       </div>
 
-      <fieldset className="fieldset compose__settings">
-        <legend className="visually-hidden">{t('preview.compose.settingsTitle')}</legend>
-        <SettingSlider
-          id={`${ids}-speed`}
-          label={t('preview.compose.speed')}
-          hint={t('preview.compose.speedHint')}
-          min={0.5}
-          max={2}
-          step={0.05}
-          value={settings.lengthScale}
-          fallback={DEFAULT_SETTINGS.lengthScale}
-          onChange={(lengthScale) => onSettings({ ...settings, lengthScale })}
-          testId="preview-speed"
-        />
-        <SettingSlider
-          id={`${ids}-noise`}
-          label={t('preview.compose.noise')}
-          hint={t('preview.compose.noiseHint')}
-          min={0}
-          max={1}
-          step={0.01}
-          value={settings.noiseScale}
-          fallback={DEFAULT_SETTINGS.noiseScale}
-          onChange={(noiseScale) => onSettings({ ...settings, noiseScale })}
-          testId="preview-noise"
-        />
-      </fieldset>
-      {props.version?.supportsSampling && <SamplingFields settings={settings} onSettings={onSettings} />}
+      {!props.version?.supportsSampling && (
+        <fieldset className="fieldset compose__settings">
+          <legend className="visually-hidden">{t('preview.compose.settingsTitle')}</legend>
+          <SettingSlider
+            id={`${ids}-speed`}
+            label={t('preview.compose.speed')}
+            hint={t('preview.compose.speedHint')}
+            min={0.5}
+            max={2}
+            step={0.05}
+            value={settings.lengthScale}
+            fallback={DEFAULT_SETTINGS.lengthScale}
+            onChange={(lengthScale) => onSettings({ ...settings, lengthScale })}
+            testId="preview-speed"
+          />
+          <SettingSlider
+            id={`${ids}-noise`}
+            label={t('preview.compose.noise')}
+            hint={t('preview.compose.noiseHint')}
+            min={0}
+            max={1}
+            step={0.01}
+            value={settings.noiseScale}
+            fallback={DEFAULT_SETTINGS.noiseScale}
+            onChange={(noiseScale) => onSettings({ ...settings, noiseScale })}
+            testId="preview-noise"
+          />
+        </fieldset>
+      )}
+      {props.version?.supportsSampling && <SamplingFields settings={settings} onSettings={onSettings} report={props.samplingReport ?? null} />}
 
       {props.mode === 'compare' && (
         <div className="compose__compare">
