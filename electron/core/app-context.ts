@@ -8,6 +8,7 @@ import { SettingsService } from '../services/settings/settings-service.js';
 import { EngineService } from '../services/engine/engine-service.js';
 import { PreviewService } from '../services/preview/preview-service.js';
 import { BackupService } from '../services/backup/backup-service.js';
+import { SetupService } from '../services/setup/setup-service.js';
 import { PIPELINES } from '../../native-engine/pipelines/index.js';
 import { appVersion } from './app-version.js';
 import { ensureDataDir } from './data-dir.js';
@@ -82,7 +83,8 @@ export async function openAppContext({ dataDir, frontDoor, log }: OpenAppOptions
   });
   const previews = new PreviewService({ db, dataDir, store, engine, audit, logger });
   const backups = new BackupService({ db, dataDir, store, settings, audit, appVersion: appVersion() });
-  const handlers = createHandlerTable({ auth, status, bus, jobs, store, audit, settings, engine, previews, backups });
+  const setup = new SetupService({ db, dataDir, databaseFile: dbFile, settings, auth, backups, store });
+  const handlers = createHandlerTable({ auth, status, bus, jobs, store, audit, settings, engine, previews, backups, setup });
   const hooks: DispatchHooks = {
     onUnexpectedError: (name, error) => logger.error({ err: error, procedure: name }, 'procedure failed'),
     runJob: (name, ctx, work) => jobs.run(name, ctx.user.name, ctx.jobId, work),

@@ -8,6 +8,7 @@ import { engineProcedures } from './engine.js';
 import { previewProcedures } from './previews.js';
 import { systemProcedures } from './system.js';
 import { backupProcedures } from './backups.js';
+import { setupProcedures } from './setup.js';
 
 export * from './accounts.js';
 export * from './jobs.js';
@@ -17,6 +18,7 @@ export * from './engine.js';
 export * from './previews.js';
 export * from './system.js';
 export * from './backups.js';
+export * from './setup.js';
 
 /**
  * Every procedure of the product, one file per feature. Later issues add their file here; the
@@ -31,6 +33,7 @@ export const procedures = {
   ...engineProcedures,
   ...previewProcedures,
   ...backupProcedures,
+  ...setupProcedures,
 } satisfies Record<string, ProcedureDef>;
 
 export type Procedures = typeof procedures;

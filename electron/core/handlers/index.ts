@@ -16,6 +16,8 @@ import { accountHandlers } from './account-handlers.js';
 import { systemHandlers } from './system-handlers.js';
 import { backupHandlers } from './backup-handlers.js';
 import type { BackupService } from '../../services/backup/backup-service.js';
+import { setupHandlers } from './setup-handlers.js';
+import type { SetupService } from '../../services/setup/setup-service.js';
 
 export interface HandlerServices {
   auth: AuthService;
@@ -28,6 +30,7 @@ export interface HandlerServices {
   engine: EngineService;
   previews: PreviewService;
   backups: BackupService;
+  setup: SetupService;
 }
 
 /**
@@ -35,7 +38,7 @@ export interface HandlerServices {
  * Handlers only translate between the contract and the services; the logic lives in
  * electron/services. A procedure without a handler is a compile error here.
  */
-export function createHandlerTable({ auth, status, bus, jobs, store, audit, settings, engine, previews, backups }: HandlerServices): HandlerTable {
+export function createHandlerTable({ auth, status, bus, jobs, store, audit, settings, engine, previews, backups, setup }: HandlerServices): HandlerTable {
   return {
     ...systemHandlers(status, settings),
     ...accountHandlers(auth, bus),
@@ -45,5 +48,6 @@ export function createHandlerTable({ auth, status, bus, jobs, store, audit, sett
     ...bundleHandlers(store),
     ...previewHandlers(previews, store, audit),
     ...backupHandlers(backups, engine, audit),
+    ...setupHandlers(setup),
   };
 }
