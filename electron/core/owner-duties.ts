@@ -18,8 +18,8 @@ export async function recoverDataFolder(app: AppContext): Promise<void> {
 }
 
 /**
- * Weekly verification, the backup schedule (with catch-up), the cleanup of old previews and the
- * preload of active models. Returns stop().
+ * Weekly verification, the backup schedule (with catch-up), the cleanup of old previews, the
+ * preload of active models and the metrics sampler with its alerts. Returns stop().
  */
 export function startOwnerSchedules(app: AppContext): () => void {
   const stopVerify = startVerifySchedule(app);
@@ -27,7 +27,10 @@ export function startOwnerSchedules(app: AppContext): () => void {
   const stopPreviewCleanup = startPreviewCleanup({ repo, files, settings: app.settings, logger: app.logger, isOpen: () => app.db.open });
   const backups = app.backups.startSchedule(app.jobs, (error) => app.logger.error({ err: error }, 'scheduled backup failed'));
   void app.engine.preloadActive((format) => PIPELINES[format] !== undefined, app.settings.get('engine.warmUp'));
+  // The 1 Hz sampler writes history and runs the alert rules: one writer per data folder (issue #9).
+  const stopSampler = app.metrics.start({ history: app.metricsHistory, alerts: app.alerts, bus: app.bus });
   return () => {
+    stopSampler();
     stopVerify();
     stopPreviewCleanup();
     backups.stop();

@@ -9,6 +9,7 @@ import { previewProcedures } from './previews.js';
 import { systemProcedures } from './system.js';
 import { backupProcedures } from './backups.js';
 import { setupProcedures } from './setup.js';
+import { metricsProcedures } from './metrics.js';
 
 export * from './accounts.js';
 export * from './jobs.js';
@@ -19,6 +20,7 @@ export * from './previews.js';
 export * from './system.js';
 export * from './backups.js';
 export * from './setup.js';
+export * from './metrics.js';
 
 /**
  * Every procedure of the product, one file per feature. Later issues add their file here; the
@@ -34,6 +36,7 @@ export const procedures = {
   ...previewProcedures,
   ...backupProcedures,
   ...setupProcedures,
+  ...metricsProcedures,
 } satisfies Record<string, ProcedureDef>;
 
 export type Procedures = typeof procedures;

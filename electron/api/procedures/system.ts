@@ -5,6 +5,17 @@ const everyone = ROLES;
 
 export const engineBackendSchema = z.object({ name: z.string(), bundled: z.boolean() });
 
+export const HEALTH_STATES = ['ok', 'warn', 'fail'] as const;
+export const healthCheckSchema = z.object({
+  name: z.enum(['database', 'models', 'disk', 'engine']),
+  state: z.enum(HEALTH_STATES),
+  detail: z.string(),
+});
+/** The health check (issue #7): the worst of its checks is the overall state. */
+export const healthSchema = z.object({ state: z.enum(HEALTH_STATES), checks: z.array(healthCheckSchema) });
+export type Health = z.infer<typeof healthSchema>;
+export type HealthCheck = z.infer<typeof healthCheckSchema>;
+
 export const statusSchema = z.object({
   appVersion: z.string(),
   dataDir: z.string(),
@@ -24,6 +35,7 @@ export const statusSchema = z.object({
   host: z.object({ platform: z.string(), arch: z.string(), node: z.string(), hostname: z.string() }),
   frontDoor: z.enum(['desktop', 'headless', 'cli']),
   startedAt: z.string(),
+  health: healthSchema,
 });
 export type Status = z.infer<typeof statusSchema>;
 
@@ -42,7 +54,7 @@ export const systemProcedures = {
   'status.get': defineProcedure({
     kind: 'query',
     roles: everyone,
-    summary: 'Show the data folder, database schema version, app version and engine availability',
+    summary: 'Show the data folder, database schema version, app version, engine availability and health',
     input: emptyInput,
     output: statusSchema,
     cli: { command: 'status' },

@@ -16,6 +16,7 @@ import { accountHandlers } from './account-handlers.js';
 import { systemHandlers } from './system-handlers.js';
 import { backupHandlers } from './backup-handlers.js';
 import type { BackupService } from '../../services/backup/backup-service.js';
+import { metricsHandlers, type MetricsHandlerServices } from './metrics-handlers.js';
 import { setupHandlers } from './setup-handlers.js';
 import type { SetupService } from '../../services/setup/setup-service.js';
 
@@ -30,6 +31,7 @@ export interface HandlerServices {
   engine: EngineService;
   previews: PreviewService;
   backups: BackupService;
+  metrics: MetricsHandlerServices;
   setup: SetupService;
 }
 
@@ -38,7 +40,7 @@ export interface HandlerServices {
  * Handlers only translate between the contract and the services; the logic lives in
  * electron/services. A procedure without a handler is a compile error here.
  */
-export function createHandlerTable({ auth, status, bus, jobs, store, audit, settings, engine, previews, backups, setup }: HandlerServices): HandlerTable {
+export function createHandlerTable({ auth, status, bus, jobs, store, audit, settings, engine, previews, backups, setup, metrics }: HandlerServices): HandlerTable {
   return {
     ...systemHandlers(status, settings),
     ...accountHandlers(auth, bus),
@@ -48,6 +50,7 @@ export function createHandlerTable({ auth, status, bus, jobs, store, audit, sett
     ...bundleHandlers(store),
     ...previewHandlers(previews, store, audit),
     ...backupHandlers(backups, engine, audit),
+    ...metricsHandlers(metrics),
     ...setupHandlers(setup),
   };
 }

@@ -4,6 +4,7 @@ import type { Status } from '../../api/index.js';
 import { schemaVersionOf } from '../../db/migration.js';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations/index.js';
 import { engineAvailability } from '../../../native-engine/engine-availability.js';
+import type { HealthService } from './health-service.js';
 
 export interface StatusServiceOptions {
   db: Database;
@@ -11,6 +12,7 @@ export interface StatusServiceOptions {
   databaseFile: string;
   appVersion: string;
   frontDoor: Status['frontDoor'];
+  health: HealthService;
 }
 
 /** What `voiceops status` and the System Status panel show: every value read live, none assumed. */
@@ -20,7 +22,7 @@ export class StatusService {
   constructor(private readonly options: StatusServiceOptions) {}
 
   async get(): Promise<Status> {
-    const { db, dataDir, databaseFile, appVersion, frontDoor } = this.options;
+    const { db, dataDir, databaseFile, appVersion, frontDoor, health } = this.options;
     return {
       appVersion,
       dataDir,
@@ -34,6 +36,7 @@ export class StatusService {
       host: { platform: process.platform, arch: process.arch, node: process.versions.node, hostname: os.hostname() },
       frontDoor,
       startedAt: this.startedAt,
+      health: await health.check(),
     };
   }
 }
