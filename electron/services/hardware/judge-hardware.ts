@@ -33,7 +33,7 @@ function coreCheck(facts: HardwareFacts, needed: number): HardwareCheck {
   const have = facts.cpu.physicalCores;
   return have >= needed
     ? check('cpu-cores', 'pass', cores(have), cores(needed), null, `${have} physical CPU cores (${needed} needed)`)
-    : check('cpu-cores', 'fail', cores(have), cores(needed), 'cpu-upgrade', `${have} physical CPU cores, ${needed} needed: use a machine with a faster CPU`);
+    : check('cpu-cores', 'fail', cores(have), cores(needed), 'cpu-upgrade', `${have} physical CPU cores, ${needed} needed: use a CPU with more cores`);
 }
 
 function memoryCheck(facts: HardwareFacts, needed: number): HardwareCheck {
@@ -59,11 +59,11 @@ function diskSizeCheck(facts: HardwareFacts, needed: number): HardwareCheck {
 
 function diskKindCheck(facts: HardwareFacts, kinds: TierRequirement['diskKinds']): HardwareCheck {
   const kind = facts.dataDisk.kind;
-  const wanted = kinds.includes('ssd') ? 'SSD' : 'NVMe SSD';
+  const wanted = kinds.includes('ssd') ? 'an SSD' : 'an NVMe SSD';
   const required = text(kinds.includes('ssd') ? 'ssd' : 'nvme');
-  if (kind === 'unknown') return check('disk-type', 'warn', text(null), required, 'disk-kind-unknown', `the data disk's type could not be read; a ${wanted} is needed`);
+  if (kind === 'unknown') return check('disk-type', 'warn', text(null), required, 'disk-kind-unknown', `the data disk's type could not be read; ${wanted} is needed`);
   if ((kinds as readonly string[]).includes(kind)) return check('disk-type', 'pass', text(kind), required, null, `data disk is ${kind === 'nvme' ? 'an NVMe SSD' : 'an SSD'}`);
-  return check('disk-type', 'fail', text(kind), required, 'disk-faster', `data disk is ${kind === 'hdd' ? 'a hard disk' : 'a SATA SSD'}: put the data folder on a ${wanted}`);
+  return check('disk-type', 'fail', text(kind), required, 'disk-faster', `data disk is ${kind === 'hdd' ? 'a hard disk' : 'a SATA SSD'}: put the data folder on ${wanted}`);
 }
 
 function backupDiskCheck(facts: HardwareFacts, needed: number): HardwareCheck {
