@@ -4,6 +4,7 @@ import { engineEn } from './engine.en';
 import { modelsEn } from './models.en';
 import { previewEn } from './preview.en';
 import { modelFilesEn, samplePackEn } from './sample-pack.en';
+import { setupEn } from './setup.en';
 
 /**
  * English strings. This object is also the shape every other language must match exactly
@@ -75,6 +76,7 @@ export const en = {
   engine: engineEn,
   samplePack: samplePackEn,
   modelFiles: modelFilesEn,
+  setupWizard: setupEn,
   planned: {
     badge: 'Coming with issue #{{issue}}',
     noData: 'Until then this screen shows no data: nothing here is sample or made-up data.',
@@ -82,10 +84,7 @@ export const en = {
   pages: {
     setup: {
       title: 'Setup',
-      subtitle: 'First-run configuration of this workstation',
-      plannedTitle: 'Setup wizard',
-      planned:
-        'The setup wizard with hardware validation arrives with issue #7: it will check CPU cores, memory, free disk and GPU memory against the minimum, recommended and enterprise tiers, warn when inference would run on the CPU, and place the model store.',
+      subtitle: 'First-run configuration of this workstation: hardware check, data folder, accounts, backups',
     },
     dashboard: {
       title: 'Dashboard',
