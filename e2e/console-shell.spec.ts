@@ -2,7 +2,6 @@ import { expect, signInWithToken, test } from './support/fixtures.js';
 
 const SCREENS = [
   { id: 'setup', name: 'Setup', issue: '7' },
-  { id: 'dashboard', name: 'Dashboard', issue: '7' },
 ] as const;
 
 test.describe('headless console: app shell', () => {
@@ -26,6 +25,12 @@ test.describe('headless console: app shell', () => {
     await expect(staffModels).toHaveAttribute('aria-current', 'page');
     await expect(page.getByRole('heading', { level: 1, name: 'Staff & Models' })).toBeFocused();
     await expect(page.getByTestId('models-tab-staff')).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByTestId('planned-feature')).toHaveCount(0);
+    // Dashboard is built (issue #7): live metrics instead of a "coming with" card.
+    const dashboard = nav.getByRole('link', { name: 'Dashboard', exact: true });
+    await dashboard.click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeFocused();
+    await expect(page.getByTestId('metrics-panel')).toBeVisible();
     await expect(page.getByTestId('planned-feature')).toHaveCount(0);
     // Backups is built (issue #6): its cards instead of a "coming with" card.
     const backups = nav.getByRole('link', { name: 'Backups', exact: true });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEvent, ROLES, type EventDef } from './contract.js';
 import { jobProgressSchema } from './procedures/jobs.js';
-import { alertsReportSchema, metricSampleSchema } from './procedures/metrics.js';
+import { alertsReportSchema, metricSampleSchema, metricValuesSchema } from './procedures/metrics.js';
 
 /** Live events, pushed over IPC in the window and over Server-Sent Events in the headless console. */
 export const events = {
@@ -22,8 +22,8 @@ export const events = {
   }),
   'metrics.sample': defineEvent({
     roles: ROLES,
-    summary: 'The latest metrics, once a second from the process that owns the data folder',
-    payload: metricSampleSchema,
+    summary: 'The latest metrics, once a second from the process that owns the data folder, with the charted values',
+    payload: z.object({ sample: metricSampleSchema, values: metricValuesSchema }),
   }),
   'alerts.changed': defineEvent({
     roles: ROLES,

@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../../electron/api/index.js';
 import { backupsEn } from './backups.en';
 import { engineEn } from './engine.en';
+import { metricsEn } from './metrics.en';
 import { modelsEn } from './models.en';
 import { previewEn } from './preview.en';
 import { modelFilesEn, samplePackEn } from './sample-pack.en';
@@ -74,6 +75,7 @@ export const en = {
   backups: backupsEn,
   preview: previewEn,
   engine: engineEn,
+  metrics: metricsEn,
   samplePack: samplePackEn,
   modelFiles: modelFilesEn,
   setupWizard: setupEn,

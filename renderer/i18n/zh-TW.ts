@@ -1,6 +1,7 @@
 import type { Messages } from './en';
 import { backupsZhTW } from './backups.zh-TW';
 import { engineZhTW } from './engine.zh-TW';
+import { metricsZhTW } from './metrics.zh-TW';
 import { modelsZhTW } from './models.zh-TW';
 import { previewZhTW } from './preview.zh-TW';
 import { modelFilesZhTW, samplePackZhTW } from './sample-pack.zh-TW';
@@ -71,6 +72,7 @@ export const zhTW: Messages = {
   backups: backupsZhTW,
   preview: previewZhTW,
   engine: engineZhTW,
+  metrics: metricsZhTW,
   samplePack: samplePackZhTW,
   modelFiles: modelFilesZhTW,
   setupWizard: setupZhTW,

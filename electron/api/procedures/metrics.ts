@@ -72,6 +72,7 @@ export const METRIC_KEYS = [
 export type MetricKey = (typeof METRIC_KEYS)[number];
 export const metricKeySchema = z.enum(METRIC_KEYS);
 export type MetricValues = Partial<Record<MetricKey, number | null>>;
+export const metricValuesSchema = z.partialRecord(metricKeySchema, z.number().nullable());
 
 /** The dashboard offers the first four; the CLI also reads the hourly tier with 90d. */
 export const HISTORY_RANGES = ['5m', '1h', '24h', '7d', '90d'] as const;

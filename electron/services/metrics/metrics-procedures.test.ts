@@ -65,7 +65,7 @@ describe('metrics procedures and the sampler', () => {
       app.bus.subscribe('supervisor', (message) => {
         if (message.name === 'alerts.changed') alertEvents.push(message);
         if (message.name !== 'metrics.sample') return;
-        samples.push((message.payload as MetricSample).cpu.totalPercent);
+        samples.push((message.payload as { sample: MetricSample }).sample.cpu.totalPercent);
         clock += 1000; // each tick is one second later on the sampler's clock
         if (samples.length === 3) cpu = 90;
         if (samples.length === 12) resolve();

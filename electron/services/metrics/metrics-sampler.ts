@@ -173,7 +173,7 @@ export class MetricsSampler {
         const values = toMetricValues(sample);
         sinks.history.record(values, atMs);
         sinks.alerts.evaluate(values, atMs);
-        sinks.bus.emit('metrics.sample', sample);
+        sinks.bus.emit('metrics.sample', { sample, values });
         if (atMs - lastCompact >= COMPACT_EVERY_MS) {
           lastCompact = atMs;
           sinks.history.compact(atMs);
