@@ -30,17 +30,18 @@ test.describe('dashboard: live metrics', () => {
     await expect(page.getByTestId('metric-engine-idle')).toBeVisible();
 
     // The 5-minute chart gains points as samples arrive.
-    const usage = page.getByTestId('metric-chart-usage');
+    const usage = page.getByTestId('metric-chart-cpu');
     await expect(usage.locator('.recharts-line').first()).toBeVisible();
     const before = Number(await usage.getAttribute('data-points'));
     await expect.poll(async () => Number(await usage.getAttribute('data-points'))).toBeGreaterThan(before);
     // The CPU warning threshold (80 %) is drawn.
-    await expect(usage).toContainText('CPU warning 80');
+    await expect(usage).toContainText('warning 80');
+    await expect(usage).toContainText('critical 95');
 
     // Other ranges read the history the owner keeps in SQLite.
     await page.getByTestId('metric-range-1h').click();
     await expect(page.getByTestId('metric-range-1h')).toHaveAttribute('aria-checked', 'true');
-    await expect(page.getByTestId('metric-chart-usage')).toBeVisible();
+    await expect(page.getByTestId('metric-chart-cpu')).toBeVisible();
     await page.getByTestId('metric-range-7d').click();
     await expect(page.getByTestId('metric-range-7d')).toHaveAttribute('aria-checked', 'true');
 

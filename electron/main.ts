@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, dialog } from 'electron';
+import { app, dialog, Notification } from 'electron';
 import { openAppContext, type AppContext } from './core/app-context.js';
 import { recoverDataFolder, startOwnerSchedules } from './core/owner-duties.js';
 import { DATA_DIR_ENV } from './core/data-dir.js';
@@ -33,6 +33,14 @@ if (!app.requestSingleInstanceLock()) {
       context = await openAppContext({ dataDir, frontDoor: 'desktop', log: 'file' });
       await recoverDataFolder(context);
       startOwnerSchedules(context);
+      // Fired and escalated alerts as desktop notifications (the banner shows them in the window).
+      context.alerts.onTransition((transitions) => {
+        if (!Notification.isSupported()) return;
+        for (const t of transitions.filter((each) => each.to !== 'ok')) {
+          const body = `${t.rule.metric} ${t.rule.direction} ${t.threshold ?? ''}: ${t.value ?? 'no value'}`;
+          new Notification({ title: `VoiceOps Admin: ${t.to}`, body }).show();
+        }
+      });
       serveRenderer(builtRendererDir());
       const window = createMainWindow(path.join(here, 'preload.cjs'));
       registerIpc(context, window);

@@ -1,4 +1,4 @@
-import fs from 'node:fs/promises';
+import fs from 'node:fs';
 import si from 'systeminformation';
 
 /**
@@ -54,11 +54,19 @@ export function parseNetDev(text: string): { rxBytes: number; txBytes: number } 
   return { rxBytes, txBytes };
 }
 
+function readOr<T>(file: string, parse: (text: string) => T): T | null {
+  try {
+    // procfs files are generated in memory: a synchronous read costs microseconds, less than a
+    // round trip through libuv's thread pool.
+    return parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
 async function readProcCounters(): Promise<IoCounters> {
-  const [disk, net] = await Promise.all([
-    fs.readFile('/proc/diskstats', 'utf8').then(parseDiskstats, () => null),
-    fs.readFile('/proc/net/dev', 'utf8').then(parseNetDev, () => null),
-  ]);
+  const disk = readOr('/proc/diskstats', parseDiskstats);
+  const net = readOr('/proc/net/dev', parseNetDev);
   return {
     diskReadBytes: disk?.readBytes ?? null,
     diskWriteBytes: disk?.writeBytes ?? null,

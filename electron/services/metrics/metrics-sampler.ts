@@ -5,6 +5,7 @@ import type { Logger } from '../../core/logger.js';
 import type { AlertService } from '../alerts/alert-service.js';
 import { queryNvidiaSmi, type NvidiaSmiResult } from '../hardware/nvidia-smi.js';
 import { diskSpace, type DiskSpace } from '../model-store/disk-space.js';
+import { GpuStream } from './gpu-stream.js';
 import { readIoCounters, type IoCounters } from './io-counters.js';
 import type { MetricsHistory } from './metrics-history.js';
 import { buildSample, toMetricValues, type LoadReading, type MemReading } from './sample-builder.js';
@@ -46,8 +47,9 @@ const COMPACT_EVERY_MS = 60_000;
 
 /**
  * The 1 Hz sampler. Only the process that owns the data folder starts it (owner-duties.ts); it
- * reads the machine, the GPUs (one nvidia-smi call per tick at most, none while it keeps saying
- * there is no GPU), the engine (never starting it) and the app's state, then writes history,
+ * reads the machine, the GPUs (one nvidia-smi query printing once per interval, asked again only
+ * once a minute while it says there is no GPU), the engine (never starting it) and the app's
+ * state, then writes history,
  * runs the alert rules and pushes a metrics.sample event. Ticks never overlap.
  */
 export class MetricsSampler {
@@ -60,11 +62,14 @@ export class MetricsSampler {
   private appState: { value: Pick<MetricSample, 'backup' | 'store'>; atMs: number } | null = null;
   private engine: EngineStatusReport | null = null;
   private enginePending = false;
+  /** One-shot nvidia-smi by default; the streaming one while the sampler runs (see start()). */
+  private gpuRead: () => Promise<NvidiaSmiResult>;
 
   constructor(private readonly options: MetricsSamplerOptions) {
     this.readers = { ...systemInformationReaders, ...options.readers };
     this.now = options.now ?? (() => Date.now());
     this.intervalMs = options.intervalMs ?? 1000;
+    this.gpuRead = this.readers.gpu;
   }
 
   latest(): MetricSample | null {
@@ -73,8 +78,10 @@ export class MetricsSampler {
 
   private async readGpu(nowMs: number): Promise<NvidiaSmiResult> {
     const last = this.gpu;
-    if (last && !last.result.available && nowMs - last.atMs < GPU_RETRY_MS) return last.result;
-    const result = await this.readers.gpu();
+    // "No nvidia-smi / no driver / no GPU" does not change from one second to the next.
+    const settled = last && !last.result.available && ['not-installed', 'no-devices', 'driver-failure'].includes(last.result.reason);
+    if (settled && nowMs - last.atMs < GPU_RETRY_MS) return last.result;
+    const result = await this.gpuRead();
     const before = last?.result;
     // Logged when it changes, never every second.
     if (!result.available && (!before || before.available || before.reason !== result.reason)) {
@@ -162,6 +169,9 @@ export class MetricsSampler {
   start(sinks: { history: MetricsHistory; alerts: AlertService; bus: EventBus }): () => void {
     let stopped = false;
     let timer: NodeJS.Timeout | undefined;
+    // Running for good: one nvidia-smi that prints every interval instead of one process per tick.
+    const stream = this.options.readers?.gpu ? null : new GpuStream({ intervalMs: this.intervalMs, now: this.now });
+    if (stream) this.gpuRead = () => stream.read();
     let lastCompact = 0;
     let lastFailure = '';
     const tick = async (): Promise<void> => {
@@ -194,6 +204,8 @@ export class MetricsSampler {
     return () => {
       stopped = true;
       if (timer) clearTimeout(timer);
+      stream?.stop();
+      this.gpuRead = this.readers.gpu;
     };
   }
 }

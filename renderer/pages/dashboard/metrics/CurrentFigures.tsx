@@ -88,8 +88,8 @@ export function CurrentFigures({ sample }: { sample: MetricSample }) {
           {t('metrics.figures.noGpu', { reason: gpu.reason && gpu.reason in GPU_REASON ? t(`metrics.gpuReasons.${GPU_REASON[gpu.reason as keyof typeof GPU_REASON]}`) : (gpu.reason ?? '') })}
         </p>
       )}
-      <div className="metric-figures">
-        {engine.started ? (
+      {engine.started ? (
+        <div className="metric-figures">
           <>
             <Figure testId="metric-latency" raw={engine.p95Ms} label={t('metrics.figures.latency')} value={t('metrics.figures.latencyValue', { p50: ms(engine.p50Ms), p95: ms(engine.p95Ms) })} />
             <Figure testId="metric-throughput" raw={engine.perMinute} label={t('metrics.figures.throughput')} value={t('metrics.figures.perMinute', { count: engine.perMinute ?? 0 })} />
@@ -98,12 +98,12 @@ export function CurrentFigures({ sample }: { sample: MetricSample }) {
             <Figure testId="metric-queue" raw={engine.queueDepth} label={t('metrics.figures.queueDepth')} value={String(engine.queueDepth ?? 0)} />
             <Figure testId="metric-load" raw={engine.modelLoadMs} label={t('metrics.figures.modelLoad')} value={`${ms(engine.modelLoadMs)} ms`} />
           </>
-        ) : (
-          <p className="muted" data-testid="metric-engine-idle">
-            {t('metrics.figures.engineIdle')}
-          </p>
-        )}
-      </div>
+        </div>
+      ) : (
+        <p className="muted" data-testid="metric-engine-idle">
+          {t('metrics.figures.engineIdle')}
+        </p>
+      )}
       <div className="metric-figures">
         <Figure
           testId="metric-backup"

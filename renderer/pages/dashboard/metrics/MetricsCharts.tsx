@@ -20,13 +20,16 @@ interface Series {
 
 interface ChartSpec {
   id: string;
-  titleKey: 'usage' | 'gpu' | 'io' | 'latency';
+  titleKey: 'cpu' | 'memory' | 'disk' | 'gpu' | 'io' | 'latency';
   series: Series[];
   domain?: [number, number];
 }
 
+/** One chart per subject, so each carries only its own rules' threshold lines. */
 const CHARTS: ChartSpec[] = [
-  { id: 'usage', titleKey: 'usage', series: [{ key: 'cpu.percent' }, { key: 'memory.percent' }, { key: 'disk.percent' }], domain: [0, 100] },
+  { id: 'cpu', titleKey: 'cpu', series: [{ key: 'cpu.percent' }], domain: [0, 100] },
+  { id: 'memory', titleKey: 'memory', series: [{ key: 'memory.percent' }, { key: 'swap.percent' }], domain: [0, 100] },
+  { id: 'disk', titleKey: 'disk', series: [{ key: 'disk.percent' }], domain: [0, 100] },
   { id: 'gpu', titleKey: 'gpu', series: [{ key: 'gpu.percent' }, { key: 'gpu.memoryPercent' }], domain: [0, 100] },
   {
     id: 'io',
@@ -88,7 +91,8 @@ function Chart({ spec, rows, rules, withDate }: { spec: ChartSpec; rows: Array<{
                 ifOverflow="extendDomain"
                 label={{
                   value: t('metrics.charts.threshold', { metric: t(`metrics.metric.${METRIC_LABEL[rule.metric]}`), level: t(`metrics.levels.${level}`), value: formatNumber(value, i18n.language) }),
-                  position: 'insideTopRight',
+                  // Warning under its line, critical over it: close thresholds do not overprint.
+                  position: level === 'critical' ? 'insideTopRight' : 'insideBottomRight',
                   fontSize: 10,
                   fill: level === 'critical' ? '#b42318' : '#8a5300',
                 }}
