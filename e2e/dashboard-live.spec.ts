@@ -69,4 +69,24 @@ test.describe('dashboard: live metrics', () => {
     const alerts = await metricsCli<{ active: Array<{ ruleId: string; level: string }> }>(consoleServer, ['alerts']);
     expect(alerts.active).toEqual([expect.objectContaining({ ruleId: 'memory-high', level: 'warning' })]);
   });
+
+  test('after an inference in the console, the engine figures join the live metrics', async ({ page, consoleServer }) => {
+    // Training the sample emotion model and importing its versions takes a while on a slow machine.
+    test.setTimeout(150_000);
+    await metricsCli(consoleServer, ['sample-pack', 'install'], 100_000);
+    await signInAtDashboard(page, consoleServer, consoleServer.adminToken, 'admin');
+    await expect(page.getByTestId('metrics-panel')).toHaveAttribute('data-live', 'true');
+    await page.getByLabel('Sentence').fill('I have called three times and nobody helps me');
+    await page.getByRole('button', { name: 'Read the emotion' }).click();
+    await expect(page.getByTestId('emotion-result')).toBeVisible({ timeout: 60_000 });
+    // The owner's sampler reads the engine it now runs: latency, throughput, errors, cache.
+    const latency = page.getByTestId('metric-latency');
+    await expect(latency).toContainText('p50');
+    // The sample after the request finished carries its latency.
+    await expect.poll(async () => Number(await latency.getAttribute('data-value'))).toBeGreaterThan(0);
+    await expect.poll(async () => Number(await page.getByTestId('metric-throughput').getAttribute('data-value'))).toBeGreaterThanOrEqual(1);
+    expect(Number(await page.getByTestId('metric-errors').getAttribute('data-value'))).toBe(0);
+    await expect(page.getByTestId('metric-store')).toContainText('versions');
+    await expect(page.getByTestId('health-models')).toHaveAttribute('data-state', 'ok');
+  });
 });

@@ -7,10 +7,10 @@ import { REPO_ROOT, type ConsoleServer } from './console-server.js';
 const run = promisify(execFile);
 
 /** `voiceops <args> --data-dir <server's folder> --json` while the console runs. */
-export async function metricsCli<T>(server: ConsoleServer, args: string[]): Promise<T> {
+export async function metricsCli<T>(server: ConsoleServer, args: string[], timeoutMs = 15_000): Promise<T> {
   const { stdout } = await run(process.execPath, [path.join(REPO_ROOT, 'bin', 'voiceops.js'), ...args, '--data-dir', server.dataDir, '--json'], {
     cwd: REPO_ROOT,
-    timeout: 15_000,
+    timeout: timeoutMs,
   });
   return JSON.parse(stdout) as T;
 }
