@@ -54,3 +54,20 @@ describe('voiceops doctor', () => {
     expect((await cli('setup', 'restart')).code).toBe(0);
   });
 });
+
+describe('voiceops setup confirm (a scripted install over SSH)', () => {
+  it('walks the wizard from the command line, with the same checks as the screen', async () => {
+    const first = await cli('setup', 'confirm', 'language', '--language', 'en', '--json');
+    expect(JSON.parse(first.out) as WizardState).toMatchObject({ current: 'hardware', language: 'en' });
+    const bad = await cli('setup', 'confirm', 'hardware', '--staff-count', '0');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/^voiceops: VALIDATION_FAILED: /);
+    expect((await cli('setup', 'confirm', 'hardware', '--staff-count', '6')).code).toBe(0);
+    const skipWrong = await cli('setup', 'confirm', 'data-folder', '--skip');
+    expect(skipWrong.err).toMatch(/only the backup and sample steps can be skipped/);
+    const unknown = await cli('setup', 'confirm', 'everything');
+    expect(unknown.code).not.toBe(0);
+    const status = JSON.parse((await cli('setup', 'status', '--json')).out) as WizardState;
+    expect(status).toMatchObject({ current: 'data-folder', staffCount: 6 });
+  });
+});

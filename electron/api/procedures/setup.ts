@@ -48,7 +48,7 @@ export type DatabaseReport = z.infer<typeof databaseReportSchema>;
 
 const stepInput = z
   .object({
-    step: z.enum(WIZARD_STEPS),
+    step: z.enum(WIZARD_STEPS).describe(WIZARD_STEPS.join(', ')),
     language: z.enum(WIZARD_LANGUAGES).optional().describe('the language step: zh-TW or en'),
     staffCount: staffCount.optional().describe('the hardware step: staff members to plan for'),
     skip: z.boolean().optional().describe('the backup and sample steps: go on without'),
@@ -88,10 +88,10 @@ export const setupProcedures = {
   'setup.confirm': defineProcedure({
     kind: 'mutation',
     roles: adminOnly,
-    summary: 'Confirm the current step: do what it does (idempotent) and go to the next',
+    summary: 'Confirm a wizard step: do what it does (idempotent) and go to the next, e.g. setup confirm backup --skip',
     input: stepInput,
     output: wizardStateSchema,
-    cli: false,
+    cli: { command: 'setup confirm', positionals: ['step'] },
   }),
   'setup.restart': defineProcedure({
     kind: 'mutation',

@@ -1,5 +1,7 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useProcedureMutation } from '../../api/hooks';
+import type { ApiCallError, WizardState } from '../../../electron/api/index.js';
+import { callProcedure } from '../../api/hooks';
 import { hrefFor } from '../../app/routes';
 import { useSession } from '../../app/session-context';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
@@ -8,8 +10,12 @@ import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 export function RerunSetupCard() {
   const { t } = useTranslation();
   const { user } = useSession();
-  const restart = useProcedureMutation('setup.restart', {
-    onSuccess: () => {
+  const client = useQueryClient();
+  // The answer is the wizard's state: cached as it is, the Setup screen opens without asking again.
+  const restart = useMutation<WizardState, ApiCallError, Record<string, never>>({
+    mutationFn: (input) => callProcedure('setup.restart', input),
+    onSuccess: (state) => {
+      client.setQueryData(['setup.state', {}], state);
       window.location.hash = hrefFor('setup');
     },
   });
