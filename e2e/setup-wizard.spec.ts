@@ -138,4 +138,14 @@ test('the wizard is re-run from Settings: back at the first step, what was done 
   await expect(page.getByTestId('wizard-completed')).toBeVisible();
   await expect(page.getByTestId('wizard-steps-backup')).toHaveAttribute('data-state', 'skipped');
   await expect(page.getByTestId('wizard-steps-database')).toHaveAttribute('data-state', 'done');
+
+  // The language is applied on its confirm, not on the click.
+  await page.getByTestId('wizard-language-zh-TW').check();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByTestId('wizard-next').click();
+  await expectStep(page, 'hardware');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-TW');
+  await expect(page.getByRole('heading', { level: 2, name: '硬體檢查' })).toBeVisible();
+  await waitForHardwareReport(page);
+  await expect(page.getByTestId('guide-checks').getByTestId('check-gpu-memory').getByTestId('check-action')).toHaveText('找不到 NVIDIA GPU：推論將改由 CPU 執行。');
 });
