@@ -9,10 +9,10 @@ export const metricsEn = {
   },
   figures: {
     cpu: 'CPU',
-    perCore: 'Per core',
+    perCore: 'Per core: {{values}}',
     memory: 'Memory',
     memoryOf: '{{used}} of {{total}}',
-    swap: 'Swap',
+    swap: 'swap {{used}}',
     noSwap: 'no swap',
     disk: 'Data disk',
     diskFree: '{{free}} free',

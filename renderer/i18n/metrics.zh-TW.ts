@@ -11,10 +11,10 @@ export const metricsZhTW: MetricsMessages = {
   },
   figures: {
     cpu: 'CPU',
-    perCore: '各核心',
+    perCore: '各核心：{{values}}',
     memory: '記憶體',
     memoryOf: '{{used}} / {{total}}',
-    swap: '交換空間',
+    swap: '交換空間 {{used}}',
     noSwap: '無交換空間',
     disk: '資料磁碟',
     diskFree: '可用 {{free}}',

@@ -32,15 +32,15 @@ export function CurrentFigures({ sample }: { sample: MetricSample }) {
           raw={cpu.totalPercent}
           label={t('metrics.figures.cpu')}
           value={pct(cpu.totalPercent)}
-          note={`${t('metrics.figures.perCore')}: ${cpu.perCorePercent.map((c) => formatNumber(c, lang, 0)).join(' · ')}`}
+          note={t('metrics.figures.perCore', { values: cpu.perCorePercent.map((c) => formatNumber(c, lang, 0)).join(' · ') })}
         />
         <Figure
           testId="metric-memory"
           raw={memory.usedPercent}
           label={t('metrics.figures.memory')}
           value={pct(memory.usedPercent)}
-          note={`${t('metrics.figures.memoryOf', { used: formatBytes(memory.usedBytes, lang), total: formatBytes(memory.totalBytes, lang) })} · ${t('metrics.figures.swap')}: ${
-            memory.swapTotalBytes > 0 ? formatBytes(memory.swapUsedBytes, lang) : t('metrics.figures.noSwap')
+          note={`${t('metrics.figures.memoryOf', { used: formatBytes(memory.usedBytes, lang), total: formatBytes(memory.totalBytes, lang) })} · ${
+            memory.swapTotalBytes > 0 ? t('metrics.figures.swap', { used: formatBytes(memory.swapUsedBytes, lang) }) : t('metrics.figures.noSwap')
           }`}
         />
         <Figure
