@@ -23,7 +23,7 @@ export function DataFolderStep({ state }: { state: WizardState }) {
       {folder.isError && <ApiErrorMessage error={folder.error} role={user.role} onRetry={() => void folder.refetch()} />}
       {d && (
         <>
-          <dl className="fact-grid" data-testid="wizard-data-folder">
+          <dl className="wizard-facts" data-testid="wizard-data-folder">
             <Fact label={t('setupWizard.dataFolder.path')} value={<code className="wrap-anywhere">{d.path}</code>} testId="wizard-data-folder-path" />
             <Fact label={t('setupWizard.dataFolder.free')} value={`${formatBytes(d.freeBytes, language)} / ${formatBytes(d.sizeBytes, language)}`} />
             <Fact label={t('setupWizard.dataFolder.writable')} value={d.writable ? t('setupWizard.dataFolder.yes') : t('setupWizard.dataFolder.notWritable')} />

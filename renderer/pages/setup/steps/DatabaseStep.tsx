@@ -17,7 +17,7 @@ export function DatabaseStep() {
       <p className="muted">{t('setupWizard.database.honest')}</p>
       {db.isError && <ApiErrorMessage error={db.error} role={user.role} onRetry={() => void db.refetch()} />}
       {d && (
-        <dl className="fact-grid" data-testid="wizard-database">
+        <dl className="wizard-facts" data-testid="wizard-database">
           <Fact label={t('setupWizard.database.path')} value={<code className="wrap-anywhere">{d.path}</code>} />
           <Fact label={t('setupWizard.database.size')} value={formatBytes(d.sizeBytes, language)} />
           <Fact label={t('setupWizard.database.schema')} value={t('setupWizard.database.schemaValue', { version: d.schemaVersion, latest: d.latestSchemaVersion })} testId="wizard-database-schema" />

@@ -22,7 +22,7 @@ export function HardwareReport({ report }: { report: DoctorReport }) {
   return (
     <div className="stack" data-testid="hardware-report">
       <h3 className="subsection__title">{t('setupWizard.hardware.machine')}</h3>
-      <dl className="fact-grid">
+      <dl className="wizard-facts">
         <Fact label={t('setupWizard.hardware.cpu')} value={t('setupWizard.hardware.cpuValue', { model: f.cpu.model, physical: f.cpu.physicalCores, logical: f.cpu.logicalCores })} testId="hardware-cpu" />
         <Fact label={t('setupWizard.hardware.memory')} value={formatMemory(f.memory.totalBytes, language)} />
         <Fact
