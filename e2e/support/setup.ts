@@ -26,3 +26,12 @@ export async function confirmStep(page: Page, next: string): Promise<void> {
 export async function waitForHardwareReport(page: Page): Promise<void> {
   await expect(page.getByTestId('hardware-report')).toBeVisible({ timeout: 30_000 });
 }
+
+/** Every call the console refused for the rate limit (429) while the page was open. */
+export function watchRateLimited(page: Page): () => string[] {
+  const refused: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() === 429) refused.push(new URL(response.url()).pathname);
+  });
+  return () => refused;
+}

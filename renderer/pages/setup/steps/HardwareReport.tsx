@@ -16,6 +16,7 @@ export function HardwareReport({ report }: { report: DoctorReport }) {
       name: g.name,
       memory: g.memoryBytes === null ? t('setupWizard.hardware.unknown') : formatMemory(g.memoryBytes, language),
       driver: g.driverVersion ?? '?',
+      compute: g.computeCapability ?? '?',
       cuda: f.cudaVersion ?? '?',
     }),
   );
@@ -28,6 +29,18 @@ export function HardwareReport({ report }: { report: DoctorReport }) {
         <Fact
           label={t('setupWizard.hardware.dataDisk')}
           value={t('setupWizard.hardware.dataDiskValue', { free: formatBytes(f.dataDisk.freeBytes, language), size: formatBytes(f.dataDisk.sizeBytes, language), kind: t(`setupWizard.diskKinds.${f.dataDisk.kind}`) })}
+        />
+        <Fact
+          label={t('setupWizard.hardware.disks')}
+          value={
+            <ul className="wizard-list">
+              {f.disks.map((d) => (
+                <li key={d.device}>
+                  {t('setupWizard.hardware.diskValue', { device: d.device, model: d.model || '—', kind: t(`setupWizard.diskKinds.${d.kind}`), size: formatBytes(d.sizeBytes, language) })}
+                </li>
+              ))}
+            </ul>
+          }
         />
         <Fact label={t('setupWizard.hardware.gpu')} value={gpus.length ? gpus.join('; ') : t('setupWizard.hardware.gpuNone')} testId="hardware-gpu" />
         <Fact
