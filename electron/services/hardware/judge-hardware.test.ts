@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { HardwareFacts, TierId } from '../../api/index.js';
 import { judgeGuide, judgeTier, judgeTiers } from './judge-hardware.js';
 import { TIERS } from './tier-requirements.js';
-import { enterpriseMachine, GB, GiB, machine, recommendedMachine } from './test-machines.js';
+import { enterpriseMachine, GB, GiB, machine, recommendedMachine } from '../../test-support/hardware-machines.js';
 
 const tier = (id: TierId) => TIERS.find((t) => t.tier === id)!;
 const statusOf = (facts: HardwareFacts, id: TierId, check: string) => judgeTier(facts, tier(id)).checks.find((c) => c.id === check)?.status;

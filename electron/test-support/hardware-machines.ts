@@ -1,5 +1,5 @@
-import type { HardwareFacts } from '../../api/index.js';
-import { GB, GiB } from './tier-requirements.js';
+import type { HardwareFacts } from '../api/index.js';
+import { GB, GiB } from '../services/hardware/tier-requirements.js';
 
 type Overrides = {
   cores?: number;
