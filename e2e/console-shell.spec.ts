@@ -1,9 +1,5 @@
 import { expect, signInWithToken, test } from './support/fixtures.js';
 
-const SCREENS = [
-  { id: 'setup', name: 'Setup', issue: '7' },
-] as const;
-
 test.describe('headless console: app shell', () => {
   test('the navigation reaches every screen, each built (no "coming with" cards are left)', async ({ page, consoleServer }) => {
     await signInWithToken(page, consoleServer, consoleServer.adminToken, 'admin');
