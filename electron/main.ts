@@ -11,7 +11,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, dialog, type BrowserWindow } from 'electron';
+import { app, dialog, Notification, type BrowserWindow } from 'electron';
 import { openAppContext, type AppContext } from './core/app-context.js';
 import { recoverDataFolder } from './core/owner-duties.js';
 import { DATA_DIR_ENV } from './core/data-dir.js';
@@ -48,6 +48,14 @@ async function runAsOwner(dataDir: string, claim: FolderClaim, window: BrowserWi
   }
   const owned = context;
   registerIpc(owned, window);
+  // Fired and escalated alerts as desktop notifications (the banner shows them in the window).
+  owned.alerts.onTransition((transitions) => {
+    if (!Notification.isSupported()) return;
+    for (const t of transitions.filter((each) => each.to !== 'ok')) {
+      const body = `${t.rule.metric} ${t.rule.direction} ${t.threshold ?? ''}: ${t.value ?? 'no value'}`;
+      new Notification({ title: `VoiceOps Admin: ${t.to}`, body }).show();
+    }
+  });
   const caller = { user: { name: `desktop:${os.userInfo().username}`, role: 'admin' as const }, frontDoor: 'desktop' as const, origin: 'ipc', sessionExpiresAt: null };
   createOwnerTray(
     window,

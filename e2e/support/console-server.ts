@@ -35,6 +35,8 @@ export interface ConsoleServer {
   /** `voiceops users add` on the same data folder while the server runs (SQLite WAL allows it). */
   addUser(name: string, role: 'admin' | 'supervisor'): Promise<CreatedAccount>;
   cliStatus(): Promise<CliStatus>;
+  /** Stops the server and starts it again on the same data folder and port (what a reboot does). */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -43,8 +45,11 @@ async function cliJson<T>(args: string[]): Promise<T> {
   return JSON.parse(stdout) as T;
 }
 
-/** Resolves with the URL and admin token once both first-run lines have been printed. */
-function waitForStartup(child: ChildProcess, stderr: () => string): Promise<{ url: string; adminToken: string }> {
+/**
+ * Resolves with the URL and admin token once both first-run lines have been printed; on a
+ * restart (accounts exist, so no token is printed) once the URL has been printed.
+ */
+function waitForStartup(child: ChildProcess, stderr: () => string, firstRun = true): Promise<{ url: string; adminToken: string }> {
   return new Promise((resolve, reject) => {
     let url: string | undefined;
     let adminToken: string | undefined;
@@ -59,13 +64,13 @@ function waitForStartup(child: ChildProcess, stderr: () => string): Promise<{ ur
     lines.on('line', (line) => {
       url ??= LISTENING_LINE.exec(line)?.[1];
       adminToken ??= TOKEN_LINE.exec(line)?.[1];
-      if (url && adminToken) {
+      if (url && (adminToken || !firstRun)) {
         clearTimeout(timer);
         child.removeAllListeners('exit');
         // Keep draining stdout so the server never blocks on a full pipe.
         lines.removeAllListeners('line');
         lines.on('line', () => undefined);
-        resolve({ url, adminToken });
+        resolve({ url, adminToken: adminToken ?? '' });
       }
     });
   });
@@ -84,13 +89,9 @@ function stopProcess(child: ChildProcess): Promise<void> {
   });
 }
 
-/**
- * Starts `voiceops serve --port 0` on a fresh data folder: a first run, so a new admin token.
- * extraArgs: more serve flags, e.g. ['--service'] for a console started as the system service.
- */
-export async function startConsoleServer(extraArgs: string[] = []): Promise<ConsoleServer> {
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'voiceops-e2e-'));
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data-dir', dataDir, ...extraArgs], {
+/** Starts `voiceops serve` on a data folder and a port (0: any free one), with any extra serve flags. */
+function spawnServe(dataDir: string, port: string, extraArgs: string[]): { child: ChildProcess; stderr: () => string } {
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', port, '--data-dir', dataDir, ...extraArgs], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, VOICEOPS_HOST: '127.0.0.1' },
@@ -100,12 +101,22 @@ export async function startConsoleServer(extraArgs: string[] = []): Promise<Cons
   child.stderr!.on('data', (chunk: string) => {
     errorOutput = (errorOutput + chunk).slice(-8_000);
   });
+  return { child, stderr: () => errorOutput };
+}
+
+/**
+ * Starts `voiceops serve --port 0` on a fresh data folder: a first run, so a new admin token.
+ * extraArgs: more serve flags, e.g. ['--service'] for a console started as the system service.
+ */
+export async function startConsoleServer(extraArgs: string[] = []): Promise<ConsoleServer> {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'voiceops-e2e-'));
+  let serve = spawnServe(dataDir, '0', extraArgs);
 
   let started: { url: string; adminToken: string };
   try {
-    started = await waitForStartup(child, () => errorOutput);
+    started = await waitForStartup(serve.child, serve.stderr);
   } catch (error) {
-    await stopProcess(child);
+    await stopProcess(serve.child);
     await fs.rm(dataDir, { recursive: true, force: true });
     throw error;
   }
@@ -115,8 +126,13 @@ export async function startConsoleServer(extraArgs: string[] = []): Promise<Cons
     dataDir,
     addUser: (name, role) => cliJson<CreatedAccount>(['users', 'add', name, '--role', role, '--data-dir', dataDir]),
     cliStatus: () => cliJson<CliStatus>(['status', '--data-dir', dataDir]),
+    async restart() {
+      await stopProcess(serve.child);
+      serve = spawnServe(dataDir, new URL(started.url).port, extraArgs);
+      await waitForStartup(serve.child, serve.stderr, false);
+    },
     async stop() {
-      await stopProcess(child);
+      await stopProcess(serve.child);
       await fs.rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -25,6 +25,8 @@ export interface CliSpec<O extends z.ZodType = z.ZodType> {
    * base64 output field there, and prints the rest of the result.
    */
   fileOutput?: { flag: string; field: string; description: string };
+  /** The human-readable output, when the generic key/value layout would not read well (doctor). */
+  format?: (output: z.output<O>) => string;
 }
 
 /**

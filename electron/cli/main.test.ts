@@ -23,7 +23,10 @@ function dataDir(): string {
 function commandPaths(command: Command, prefix: string[] = []): string[] {
   return command.commands.flatMap((sub) => {
     const here = [...prefix, sub.name()];
-    return sub.commands.length > 0 ? commandPaths(sub, here) : [here.join(' ')];
+    // A command can run itself and have sub-commands too (\`voiceops metrics\`, \`voiceops metrics history\`);
+    // commander keeps whether it has an action only in a private field.
+    const runs = (sub as unknown as { _actionHandler: unknown })._actionHandler != null;
+    return sub.commands.length > 0 ? [...(runs ? [here.join(' ')] : []), ...commandPaths(sub, here)] : [here.join(' ')];
   });
 }
 

@@ -106,7 +106,8 @@ export function addProcedureCommands(program: Command, io: CliIo): void {
       // A file the command produces is written here, by the CLI (its user, its working folder),
       // also when the owner computed the result: only the bytes travel over loopback.
       const shown = fileOutput ? writeFileOutput(result.value, fileOutput.field, String(options[fileOutput.flag])) : result.value;
-      io.out(options['json'] ? JSON.stringify(shown, null, 2) : formatForHumans(shown));
+      const human = def.cli && def.cli.format && !fileOutput ? def.cli.format(shown as never) : formatForHumans(shown);
+      io.out(options['json'] ? JSON.stringify(shown, null, 2) : human);
       if (!options['json'] && def.cli && def.cli.notice) io.err(def.cli.notice);
       const failure = def.cli && def.cli.failureOf ? def.cli.failureOf(result.value as never) : undefined;
       if (failure) throw new CliFailure('INTEGRITY_FAILED', failure);

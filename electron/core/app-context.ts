@@ -8,7 +8,13 @@ import { SettingsService } from '../services/settings/settings-service.js';
 import { EngineService } from '../services/engine/engine-service.js';
 import { PreviewService } from '../services/preview/preview-service.js';
 import { BackupService } from '../services/backup/backup-service.js';
+import { SetupService } from '../services/setup/setup-service.js';
 import { PIPELINES } from '../../native-engine/pipelines/index.js';
+import { AlertService } from '../services/alerts/alert-service.js';
+import { backupState, storeState } from '../services/metrics/app-state.js';
+import { MetricsHistory } from '../services/metrics/metrics-history.js';
+import { MetricsSampler } from '../services/metrics/metrics-sampler.js';
+import { HealthService } from '../services/status/health-service.js';
 import { appVersion } from './app-version.js';
 import { ensureDataDir } from './data-dir.js';
 import { describeOrigin, dispatch, type CallContext, type DispatchHooks, type FrontDoor, type HandlerTable } from './dispatch.js';
@@ -30,6 +36,11 @@ export interface AppContext {
   engine: EngineService;
   previews: PreviewService;
   backups: BackupService;
+  /** The 1 Hz sampler (started by the owner only), its history, the alert rules, the health check. */
+  metrics: MetricsSampler;
+  metricsHistory: MetricsHistory;
+  alerts: AlertService;
+  health: HealthService;
   handlers: HandlerTable;
   /** Dispatch with role check, validation, logging and auditing of mutations. */
   call(name: unknown, input: unknown, ctx: CallContext): Promise<Result<unknown>>;
@@ -71,7 +82,6 @@ export async function openAppContext({ dataDir, frontDoor, log }: OpenAppOptions
   const jobs = new JobRegistry(bus);
   const auth = new AuthService(db);
   const audit = new AuditLog(db);
-  const status = new StatusService({ db, dataDir, databaseFile: dbFile, appVersion: appVersion(), frontDoor });
   const settings = new SettingsService(db);
   const store = new ModelStore({ db, dataDir, settings });
   const engine = new EngineService(store, settings, logger, audit);
@@ -82,7 +92,18 @@ export async function openAppContext({ dataDir, frontDoor, log }: OpenAppOptions
   });
   const previews = new PreviewService({ db, dataDir, store, engine, audit, logger });
   const backups = new BackupService({ db, dataDir, store, settings, audit, appVersion: appVersion() });
-  const handlers = createHandlerTable({ auth, status, bus, jobs, store, audit, settings, engine, previews, backups });
+  const setup = new SetupService({ db, dataDir, databaseFile: dbFile, settings, auth, backups, store });
+  const health = new HealthService({ db, dataDir, store, engineStatus: () => engine.status() });
+  const status = new StatusService({ db, dataDir, databaseFile: dbFile, appVersion: appVersion(), frontDoor, health });
+  const metricsHistory = new MetricsHistory(db);
+  const alerts = new AlertService({ db, bus });
+  const metrics = new MetricsSampler({
+    dataDir,
+    logger,
+    engineStatus: () => engine.status(),
+    appState: () => ({ backup: backupState(backups), store: storeState(store) }),
+  });
+  const handlers = createHandlerTable({ auth, status, bus, jobs, store, audit, settings, engine, previews, backups, setup, metrics: { sampler: metrics, history: metricsHistory, alerts, health } });
   const hooks: DispatchHooks = {
     onUnexpectedError: (name, error) => logger.error({ err: error, procedure: name }, 'procedure failed'),
     runJob: (name, ctx, work) => jobs.run(name, ctx.user.name, ctx.jobId, work),
@@ -101,6 +122,10 @@ export async function openAppContext({ dataDir, frontDoor, log }: OpenAppOptions
     engine,
     previews,
     backups,
+    metrics,
+    metricsHistory,
+    alerts,
+    health,
     handlers,
     async call(name, input, ctx) {
       const result = await dispatch(handlers, name, input, ctx, hooks);

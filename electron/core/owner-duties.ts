@@ -23,9 +23,10 @@ export interface OwnerScheduleOptions {
 }
 
 /**
- * Weekly verification, the backup schedule (with catch-up), the cleanup of old previews and the
- * preload of active models. Returns stop(). Called only by the holder of the data folder's
- * ownership lock (electron/core/take-ownership.ts), so each runs in one process at a time.
+ * Weekly verification, the backup schedule (with catch-up), the cleanup of old previews, the
+ * preload of active models and the metrics sampler with its alerts. Returns stop(). Called only
+ * by the holder of the data folder's ownership lock (electron/core/take-ownership.ts), so each
+ * runs in one process at a time.
  */
 export function startOwnerSchedules(app: AppContext, options: OwnerScheduleOptions = {}): () => void {
   const stopVerify = startVerifySchedule(app);
@@ -37,7 +38,10 @@ export function startOwnerSchedules(app: AppContext, options: OwnerScheduleOptio
     options.catchUpDelayMs === undefined ? {} : { firstCheckMs: options.catchUpDelayMs },
   );
   void app.engine.preloadActive((format) => PIPELINES[format] !== undefined, app.settings.get('engine.warmUp'));
+  // The 1 Hz sampler writes history and runs the alert rules: one writer per data folder (issue #9).
+  const stopSampler = app.metrics.start({ history: app.metricsHistory, alerts: app.alerts, bus: app.bus });
   return () => {
+    stopSampler();
     stopVerify();
     stopPreviewCleanup();
     backups.stop();

@@ -7,6 +7,7 @@ import { SettingsPage } from '../pages/settings/SettingsPage';
 import { SetupPage } from '../pages/setup/SetupPage';
 import { StaffModelsPage } from '../pages/staff-models/StaffModelsPage';
 import { VoicePreviewPage } from '../pages/voice-preview/VoicePreviewPage';
+import { AlertBanner } from '../components/metrics/AlertBanner';
 import { Header } from './Header';
 import { NAV_ITEMS, type RouteId } from './routes';
 import { Sidebar } from './Sidebar';
@@ -58,6 +59,7 @@ export function AppShell({ door }: { door: Door }) {
         <Sidebar current={route} />
         <main className="shell__main" id="main-content" tabIndex={-1} ref={main} data-testid={`page-${route}`}>
           <div className="content">
+            <AlertBanner />
             <Page key={route} />
           </div>
         </main>

@@ -1,11 +1,13 @@
 import type { ErrorCode } from '../../electron/api/index.js';
 import { backupsEn } from './backups.en';
 import { engineEn } from './engine.en';
+import { metricsEn } from './metrics.en';
 import { modelsEn } from './models.en';
 import { previewEn } from './preview.en';
 import { modelFilesEn, samplePackEn } from './sample-pack.en';
 import { serviceEn } from './service.en';
 import { voiceTextEn } from './voice-text.en';
+import { setupEn } from './setup.en';
 
 /**
  * English strings. This object is also the shape every other language must match exactly
@@ -77,8 +79,10 @@ export const en = {
   preview: previewEn,
   voiceText: voiceTextEn,
   engine: engineEn,
+  metrics: metricsEn,
   samplePack: samplePackEn,
   modelFiles: modelFilesEn,
+  setupWizard: setupEn,
   planned: {
     badge: 'Coming with issue #{{issue}}',
     noData: 'Until then this screen shows no data: nothing here is sample or made-up data.',
@@ -86,10 +90,7 @@ export const en = {
   pages: {
     setup: {
       title: 'Setup',
-      subtitle: 'First-run configuration of this workstation',
-      plannedTitle: 'Setup wizard',
-      planned:
-        'The setup wizard with hardware validation arrives with issue #7: it will check CPU cores, memory, free disk and GPU memory against the minimum, recommended and enterprise tiers, warn when inference would run on the CPU, and place the model store.',
+      subtitle: 'First-run configuration of this workstation: hardware check, data folder, accounts, backups',
     },
     dashboard: {
       title: 'Dashboard',

@@ -1,11 +1,13 @@
 import type { Messages } from './en';
 import { backupsZhTW } from './backups.zh-TW';
 import { engineZhTW } from './engine.zh-TW';
+import { metricsZhTW } from './metrics.zh-TW';
 import { modelsZhTW } from './models.zh-TW';
 import { previewZhTW } from './preview.zh-TW';
 import { modelFilesZhTW, samplePackZhTW } from './sample-pack.zh-TW';
 import { serviceZhTW } from './service.zh-TW';
 import { voiceTextZhTW } from './voice-text.zh-TW';
+import { setupZhTW } from './setup.zh-TW';
 
 /** 繁體中文（台灣）。Typed as Messages so that it always has exactly the keys of en.ts. */
 export const zhTW: Messages = {
@@ -74,8 +76,10 @@ export const zhTW: Messages = {
   preview: previewZhTW,
   voiceText: voiceTextZhTW,
   engine: engineZhTW,
+  metrics: metricsZhTW,
   samplePack: samplePackZhTW,
   modelFiles: modelFilesZhTW,
+  setupWizard: setupZhTW,
   planned: {
     badge: '將於議題 #{{issue}} 推出',
     noData: '在此之前，本畫面不顯示任何資料：這裡沒有範例或虛構的資料。',
@@ -83,10 +87,7 @@ export const zhTW: Messages = {
   pages: {
     setup: {
       title: '初始設定',
-      subtitle: '此工作站的首次設定',
-      plannedTitle: '設定精靈',
-      planned:
-        '具備硬體驗證的設定精靈將於議題 #7 推出：它會依照最低、建議與企業級三種規格檢查 CPU 核心數、記憶體、可用磁碟空間與 GPU 記憶體，在推論將改由 CPU 執行時發出警告，並設定模型庫的位置。',
+      subtitle: '此工作站的首次設定：硬體檢查、資料資料夾、帳號、備份',
     },
     dashboard: {
       title: '儀表板',

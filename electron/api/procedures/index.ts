@@ -8,6 +8,8 @@ import { engineProcedures } from './engine.js';
 import { previewProcedures } from './previews.js';
 import { systemProcedures } from './system.js';
 import { backupProcedures } from './backups.js';
+import { setupProcedures } from './setup.js';
+import { metricsProcedures } from './metrics.js';
 import { voiceTextProcedures } from './voice-text.js';
 
 export * from './accounts.js';
@@ -18,6 +20,8 @@ export * from './engine.js';
 export * from './previews.js';
 export * from './system.js';
 export * from './backups.js';
+export * from './setup.js';
+export * from './metrics.js';
 export * from './voice-text.js';
 
 /**
@@ -33,6 +37,8 @@ export const procedures = {
   ...engineProcedures,
   ...previewProcedures,
   ...backupProcedures,
+  ...setupProcedures,
+  ...metricsProcedures,
   ...voiceTextProcedures,
 } satisfies Record<string, ProcedureDef>;
 

@@ -18,6 +18,16 @@ export const ownershipSchema = z.object({
     .nullable(),
 });
 export type Ownership = z.infer<typeof ownershipSchema>;
+export const HEALTH_STATES = ['ok', 'warn', 'fail'] as const;
+export const healthCheckSchema = z.object({
+  name: z.enum(['database', 'models', 'disk', 'engine']),
+  state: z.enum(HEALTH_STATES),
+  detail: z.string(),
+});
+/** The health check (issue #7): the worst of its checks is the overall state. */
+export const healthSchema = z.object({ state: z.enum(HEALTH_STATES), checks: z.array(healthCheckSchema) });
+export type Health = z.infer<typeof healthSchema>;
+export type HealthCheck = z.infer<typeof healthCheckSchema>;
 
 export const statusSchema = z.object({
   appVersion: z.string(),
@@ -39,6 +49,7 @@ export const statusSchema = z.object({
   frontDoor: z.enum(['desktop', 'headless', 'cli']),
   startedAt: z.string(),
   ownership: ownershipSchema,
+  health: healthSchema,
 });
 export type Status = z.infer<typeof statusSchema>;
 
@@ -57,7 +68,7 @@ export const systemProcedures = {
   'status.get': defineProcedure({
     kind: 'query',
     roles: everyone,
-    summary: 'Show the data folder, database schema version, app version and engine availability',
+    summary: 'Show the data folder, database schema version, app version, engine availability and health',
     input: emptyInput,
     output: statusSchema,
     cli: { command: 'status' },

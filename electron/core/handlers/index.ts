@@ -17,6 +17,9 @@ import { systemHandlers } from './system-handlers.js';
 import { backupHandlers } from './backup-handlers.js';
 import { voiceTextHandlers } from './voice-text-handlers.js';
 import type { BackupService } from '../../services/backup/backup-service.js';
+import { metricsHandlers, type MetricsHandlerServices } from './metrics-handlers.js';
+import { setupHandlers } from './setup-handlers.js';
+import type { SetupService } from '../../services/setup/setup-service.js';
 
 export interface HandlerServices {
   auth: AuthService;
@@ -29,6 +32,8 @@ export interface HandlerServices {
   engine: EngineService;
   previews: PreviewService;
   backups: BackupService;
+  metrics: MetricsHandlerServices;
+  setup: SetupService;
 }
 
 /**
@@ -36,7 +41,7 @@ export interface HandlerServices {
  * Handlers only translate between the contract and the services; the logic lives in
  * electron/services. A procedure without a handler is a compile error here.
  */
-export function createHandlerTable({ auth, status, bus, jobs, store, audit, settings, engine, previews, backups }: HandlerServices): HandlerTable {
+export function createHandlerTable({ auth, status, bus, jobs, store, audit, settings, engine, previews, backups, setup, metrics }: HandlerServices): HandlerTable {
   return {
     ...systemHandlers(status, settings),
     ...accountHandlers(auth, bus),
@@ -46,6 +51,8 @@ export function createHandlerTable({ auth, status, bus, jobs, store, audit, sett
     ...bundleHandlers(store),
     ...previewHandlers(previews, store, audit),
     ...backupHandlers(backups, engine, audit),
+    ...metricsHandlers(metrics),
+    ...setupHandlers(setup),
     ...voiceTextHandlers(),
   };
 }

@@ -14,6 +14,7 @@ export function ownershipOf(dataDir: string): Status['ownership'] {
   const mine = pid === process.pid && hostname === os.hostname();
   return { ownedBy: kind === 'service' ? 'service' : mine ? 'this-process' : 'another-process', owner: { kind, pid, hostname, since, url } };
 }
+import type { HealthService } from './health-service.js';
 
 export interface StatusServiceOptions {
   db: Database;
@@ -21,6 +22,7 @@ export interface StatusServiceOptions {
   databaseFile: string;
   appVersion: string;
   frontDoor: Status['frontDoor'];
+  health: HealthService;
 }
 
 /** What `voiceops status` and the System Status panel show: every value read live, none assumed. */
@@ -30,7 +32,7 @@ export class StatusService {
   constructor(private readonly options: StatusServiceOptions) {}
 
   async get(): Promise<Status> {
-    const { db, dataDir, databaseFile, appVersion, frontDoor } = this.options;
+    const { db, dataDir, databaseFile, appVersion, frontDoor, health } = this.options;
     return {
       appVersion,
       dataDir,
@@ -45,6 +47,7 @@ export class StatusService {
       frontDoor,
       startedAt: this.startedAt,
       ownership: ownershipOf(dataDir),
+      health: await health.check(),
     };
   }
 }

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
-import { PlannedFeature } from '../../components/PlannedFeature';
 import { SystemStatusPanel } from '../../components/system-status/SystemStatusPanel';
 import { EmotionTryBox } from './engine/EmotionTryBox';
 import { EnginePanel } from './engine/EnginePanel';
+import { MetricsSection } from './metrics/MetricsSection';
 
 export function DashboardPage() {
   const { t } = useTranslation();
@@ -11,10 +11,10 @@ export function DashboardPage() {
     <>
       <PageHeader title={t('pages.dashboard.title')} subtitle={t('pages.dashboard.subtitle')} />
       <div className="stack">
+        <MetricsSection />
         <EnginePanel />
         <EmotionTryBox />
         <SystemStatusPanel />
-        <PlannedFeature issue={7} title={t('pages.dashboard.plannedTitle')} description={t('pages.dashboard.planned')} />
       </div>
     </>
   );

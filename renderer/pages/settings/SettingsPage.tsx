@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { PageHeader } from '../../components/PageHeader';
 import { AccountsSection } from './AccountsSection';
+import { RerunSetupCard } from '../setup/RerunSetupCard';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -21,6 +22,7 @@ export function SettingsPage() {
           <LanguageSwitch testId="settings-language-select" showLabel />
         </section>
         <AccountsSection />
+        <RerunSetupCard />
         <section className="card card--planned" aria-labelledby="settings-later-title">
           <h2 className="card__title" id="settings-later-title">
             {t('pages.settings.laterTitle')}

@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+import { useProcedureQuery } from '../../../api/hooks';
+import { ApiErrorMessage } from '../../../components/ApiErrorMessage';
+
+const BADGE = { ok: 'badge badge--ok', warn: 'badge badge--warn', fail: 'badge badge--error' } as const;
+
+/** The health check (database, models, disk, engine), read again every 30 s while shown. */
+export function HealthPanel() {
+  const { t } = useTranslation();
+  const health = useProcedureQuery('health.get', {}, { refetchInterval: 30_000 });
+  return (
+    <section className="card" aria-labelledby="health-title" data-testid="health-panel">
+      <div className="card__header">
+        <div>
+          <h2 className="card__title" id="health-title">
+            {t('metrics.health.title')}
+          </h2>
+          <p className="card__subtitle">{t('metrics.health.subtitle')}</p>
+        </div>
+        {health.data && (
+          <span className={BADGE[health.data.state]} data-testid="health-state" data-state={health.data.state}>
+            {t(`metrics.health.states.${health.data.state}`)}
+          </span>
+        )}
+      </div>
+      {health.isError && <ApiErrorMessage error={health.error} onRetry={() => void health.refetch()} testId="health-error" />}
+      {health.data && (
+        <ul className="health-checks">
+          {health.data.checks.map((check) => (
+            <li key={check.name} data-testid={`health-${check.name}`} data-state={check.state}>
+              <span className={BADGE[check.state]}>{t(`metrics.health.states.${check.state}`)}</span>
+              <strong>{t(`metrics.health.names.${check.name}`)}</strong>
+              <span className="muted">{check.detail}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
