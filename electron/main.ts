@@ -22,7 +22,7 @@ import { createConsoleServer, type ConsoleServer } from './server/create-console
 import { builtRendererDir } from './server/start-console.js';
 import { registerAttachedIpc, registerIpc } from './ipc.js';
 import { createMainWindow, createOwnerTray, registerAppScheme, serveRenderer } from './window.js';
-import type { BackupListEntry, JobProgress } from './api/index.js';
+import type { AlertsReport, BackupListEntry, JobProgress } from './api/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -62,7 +62,13 @@ async function runAsOwner(dataDir: string, claim: FolderClaim, window: BrowserWi
     async () => {
       const backups = await owned.call('backup.list', {}, caller);
       const jobs = await owned.call('jobs.list', {}, caller);
-      return traySummary(backups.ok ? (backups.value as BackupListEntry[]) : [], jobs.ok ? (jobs.value as JobProgress[]) : [], app.getLocale());
+      const alerts = await owned.call('alerts.list', {}, caller);
+      return traySummary(
+        backups.ok ? (backups.value as BackupListEntry[]) : [],
+        jobs.ok ? (jobs.value as JobProgress[]) : [],
+        app.getLocale(),
+        alerts.ok ? (alerts.value as AlertsReport).active : [],
+      );
     },
     quit,
   );

@@ -20,6 +20,11 @@ export async function recoverDataFolder(app: AppContext): Promise<void> {
 export interface OwnerScheduleOptions {
   /** How soon after start a backup that fell due while nothing ran is caught up (default 30 s). */
   catchUpDelayMs?: number;
+  /**
+   * Checked in the lock before a scheduled backup starts: an owner that hung past its heartbeat
+   * and wakes up may fire a timer before its next heartbeat notices the takeover.
+   */
+  stillOwner?: () => boolean;
 }
 
 /**
@@ -36,6 +41,7 @@ export function startOwnerSchedules(app: AppContext, options: OwnerScheduleOptio
     app.jobs,
     (error) => app.logger.error({ err: error }, 'scheduled backup failed'),
     options.catchUpDelayMs === undefined ? {} : { firstCheckMs: options.catchUpDelayMs },
+    options.stillOwner,
   );
   void app.engine.preloadActive((format) => PIPELINES[format] !== undefined, app.settings.get('engine.warmUp'));
   // The 1 Hz sampler writes history and runs the alert rules: one writer per data folder (issue #9).

@@ -76,7 +76,7 @@ export function claimDataFolder(dataDir: string, options: ClaimOptions): FolderC
         url: clientUrl,
         selfSignedOk: scheduleOptions.selfSignedOk ?? false,
       });
-      if (lock.stillOwner()) stopSchedules = startOwnerSchedules(app, scheduleOptions);
+      if (lock.stillOwner()) stopSchedules = startOwnerSchedules(app, { ...scheduleOptions, stillOwner: () => lock.stillOwner() });
     },
     stopDuties,
     release() {

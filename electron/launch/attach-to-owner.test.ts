@@ -101,5 +101,12 @@ describe('the window attaches to a live owner, or owns the folder itself', { tim
     expect(traySummary(backups, [job('failed', '2026-11-25T03:00:00.000Z', 'old')])).toEqual({ lastBackup: 'Last backup: 2026-11-26 02:00 UTC to nas', alert: null });
     expect(traySummary(backups, [job('failed', '2026-11-27T02:00:00.000Z', 'target nas is full')]).alert).toBe('Alert: a backup failed: target nas is full');
     expect(traySummary(backups, [], 'zh-TW').lastBackup).toBe('上次備份：2026-11-26 02:00 UTC，備份至 nas');
+    // An active metrics alert comes first, the critical one before a warning.
+    const active = [
+      { level: 'warning' as const, metric: 'memory.percent' as const, value: 88.24, threshold: 85 },
+      { level: 'critical' as const, metric: 'cpu.percent' as const, value: 97.5, threshold: 95 },
+    ];
+    expect(traySummary(backups, [job('failed', '2026-11-27T02:00:00.000Z', 'full')], 'en', active).alert).toBe('Alert (critical): cpu.percent is 97.5, threshold 95');
+    expect(traySummary(backups, [], 'zh-TW', active.slice(0, 1)).alert).toBe('警示（警告）：memory.percent 為 88.2，門檻 85');
   });
 });

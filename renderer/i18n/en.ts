@@ -83,10 +83,6 @@ export const en = {
   samplePack: samplePackEn,
   modelFiles: modelFilesEn,
   setupWizard: setupEn,
-  planned: {
-    badge: 'Coming with issue #{{issue}}',
-    noData: 'Until then this screen shows no data: nothing here is sample or made-up data.',
-  },
   pages: {
     setup: {
       title: 'Setup',
@@ -95,9 +91,6 @@ export const en = {
     dashboard: {
       title: 'Dashboard',
       subtitle: 'Health of this workstation at a glance',
-      plannedTitle: 'Host metrics and alerts',
-      planned:
-        'Host metrics and alerts arrive with issue #7: CPU, memory, GPU and disk usage over time, and alerts against the monitoring thresholds (latency, inference time, cache hit rate, error rate). The inference engine’s own figures are live above.',
     },
     staffModels: {
       title: 'Staff & Models',
@@ -106,16 +99,10 @@ export const en = {
     voicePreview: {
       title: 'Voice Preview',
       subtitle: 'Listen to cloned voices before they go live',
-      plannedTitle: 'Voice preview player',
-      planned:
-        'The voice preview arrives with issue #5: pick a staff member and a version of their cloned voice, type a sentence, listen, compare two versions side by side and rate them.',
     },
     backups: {
       title: 'Backups',
       subtitle: 'Scheduled backups and restores of the model store',
-      plannedTitle: 'Backups and restore',
-      planned:
-        'Backups arrive with issue #6: a schedule (every 24 h by default) for the emotion and voice models with a manifest, verification of each backup, and restore that first backs up the current state and rolls back if it fails.',
     },
     settings: {
       title: 'Settings',

@@ -80,10 +80,6 @@ export const zhTW: Messages = {
   samplePack: samplePackZhTW,
   modelFiles: modelFilesZhTW,
   setupWizard: setupZhTW,
-  planned: {
-    badge: '將於議題 #{{issue}} 推出',
-    noData: '在此之前，本畫面不顯示任何資料：這裡沒有範例或虛構的資料。',
-  },
   pages: {
     setup: {
       title: '初始設定',
@@ -92,9 +88,6 @@ export const zhTW: Messages = {
     dashboard: {
       title: '儀表板',
       subtitle: '一眼掌握此工作站的健康狀況',
-      plannedTitle: '主機指標與警示',
-      planned:
-        '主機指標與警示將於議題 #7 推出：CPU、記憶體、GPU 與磁碟使用率的歷史變化，以及依監控門檻（延遲、推論時間、快取命中率、錯誤率）觸發的警示。推論引擎本身的數據已在上方即時顯示。',
     },
     staffModels: {
       title: '客服人員與模型',
@@ -103,16 +96,10 @@ export const zhTW: Messages = {
     voicePreview: {
       title: '語音試聽',
       subtitle: '在上線前試聽複製的聲音',
-      plannedTitle: '語音試聽播放器',
-      planned:
-        '語音試聽將於議題 #5 推出：選擇一位客服人員及其複製聲音的版本，輸入一句話後試聽，並排比較兩個版本並加以評分。',
     },
     backups: {
       title: '備份',
       subtitle: '模型庫的排程備份與還原',
-      plannedTitle: '備份與還原',
-      planned:
-        '備份功能將於議題 #6 推出：依排程（預設每 24 小時）備份情緒辨識與語音模型並附上清單、驗證每份備份，還原前會先備份目前狀態，還原失敗時自動復原。',
     },
     settings: {
       title: '設定',

@@ -45,4 +45,23 @@ describe('backup schedule', () => {
     await afterStart.tick();
     expect(b.backups.list()).toHaveLength(1);
   });
+
+  it('a process that no longer owns the data folder starts no scheduled backup, even when one is due', async () => {
+    let clock = new Date('2025-05-03T09:00:00Z');
+    b = openTempBackups({ now: () => clock });
+    await b.importVoice('amy', '1.0.0');
+    b.backups.setSchedule({ everyHours: 1 });
+    const jobs = new JobRegistry(new EventBus(), () => clock.getTime());
+    let owner = false;
+    const schedule = b.backups.startSchedule(jobs, (e) => { throw e; }, { firstCheckMs: 3_600_000, checkEveryMs: 3_600_000 }, () => owner);
+    clock = new Date(clock.getTime() + 2 * 3_600_000);
+    expect(isDue(b.backups.scheduleRow(), clock)).toBe(true);
+    await schedule.tick();
+    expect(b.backups.list()).toEqual([]);
+    // The same tick as the owner runs it: the guard, not the clock, held it back.
+    owner = true;
+    await schedule.tick();
+    expect(b.backups.list()).toHaveLength(1);
+    schedule.stop();
+  });
 });

@@ -220,8 +220,9 @@ export class BackupService {
    * The owner process (console or desktop app) calls this once at start: a backup due while
    * the app was closed runs soon after start (catch-up), then the schedule is checked every minute.
    */
-  startSchedule(jobs: JobRegistry, onError: (error: unknown) => void, timing: { firstCheckMs?: number; checkEveryMs?: number } = {}) {
-    return startBackupSchedule({ due: () => this.due(), run: async () => void (await this.runScheduled(jobs)), onError, ...timing });
+  /** `mayRun` guards each due check: a process that lost the data folder's ownership runs nothing. */
+  startSchedule(jobs: JobRegistry, onError: (error: unknown) => void, timing: { firstCheckMs?: number; checkEveryMs?: number } = {}, mayRun: () => boolean = () => true) {
+    return startBackupSchedule({ due: () => mayRun() && this.due(), run: async () => void (await this.runScheduled(jobs)), onError, ...timing });
   }
 
   recover() {
