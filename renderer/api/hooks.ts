@@ -30,6 +30,14 @@ export async function callProcedure<N extends ProcedureName>(name: N, input: Inp
   return result.value;
 }
 
+/**
+ * Queries marked `meta: EVENT_FED` are kept current by contract events (the alerts banner on every
+ * screen): a broad refresh after a mutation skips them, so a click does not spend one more request
+ * of the console's rate limit on data that an event already brings.
+ */
+export const EVENT_FED = { eventFed: true } as const;
+export const isEventFed = (query: { meta?: Record<string, unknown> | undefined }): boolean => query.meta?.['eventFed'] === true;
+
 /** react-query for any query procedure of the contract; the cache key is [name, input]. */
 export function useProcedureQuery<N extends QueryName>(
   name: N,
@@ -53,7 +61,7 @@ export function useProcedureMutation<N extends MutationName>(
     mutationFn: (input) => callProcedure(name, input),
     ...options,
     onSuccess: async (...args) => {
-      await client.invalidateQueries();
+      await client.invalidateQueries({ predicate: (query) => !isEventFed(query) });
       await options?.onSuccess?.(...args);
     },
   });

@@ -10,7 +10,7 @@ import {
 } from '../../electron/api/index.js';
 import { WHOAMI_KEY } from '../app/query-client';
 import { useSharedApiEvent } from './event-hub';
-import { callProcedure } from './hooks';
+import { callProcedure, isEventFed } from './hooks';
 import { getTransport } from './transport';
 
 /** Every procedure of kind 'job' in the contract (imports, verification, exports, bundles). */
@@ -78,7 +78,7 @@ export function useJobProcedure<N extends JobName>(name: N, refreshes?: readonly
     mutationFn: ({ input, id }) => callJob(name, input, id),
     onSettled: () =>
       client.invalidateQueries({
-        predicate: (query) => (refreshes ? (refreshes as readonly unknown[]).includes(query.queryKey[0]) : query.queryKey[0] !== WHOAMI_KEY[0]),
+        predicate: (query) => (refreshes ? (refreshes as readonly unknown[]).includes(query.queryKey[0]) : query.queryKey[0] !== WHOAMI_KEY[0] && !isEventFed(query)),
       }),
   });
 

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSharedApiEvent } from '../../api/event-hub';
-import { useProcedureQuery } from '../../api/hooks';
+import { EVENT_FED, useProcedureQuery } from '../../api/hooks';
 import { hrefFor } from '../../app/routes';
 import { formatMetric, METRIC_LABEL } from './metric-format';
 
@@ -13,7 +13,7 @@ const ALERTS_INPUT = { limit: 20 } as const;
  */
 export function useAlertsReport() {
   const client = useQueryClient();
-  const report = useProcedureQuery('alerts.list', ALERTS_INPUT, { refetchOnWindowFocus: false });
+  const report = useProcedureQuery('alerts.list', ALERTS_INPUT, { refetchOnWindowFocus: false, meta: EVENT_FED });
   useSharedApiEvent('alerts.changed', (payload) => client.setQueryData(['alerts.list', ALERTS_INPUT], payload));
   return report;
 }
