@@ -1,15 +1,14 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { writeGptSovitsVoice, writePiperVoice } from '../electron/test-support/model-fixtures.js';
-import { expect, signInWithToken, test } from './support/fixtures.js';
-import { openStaffModels, seedStaff, signInAt, tempDir, watchRateLimit } from './support/model-store.js';
+import { expect, test } from './support/fixtures.js';
+import { seedStaff, signInAt, tempDir, watchRateLimit } from './support/model-store.js';
 
 test.describe('Staff & Models: adding staff and importing voices', () => {
   test('an admin adds a staff member and imports their first version from the incoming folder', async ({ page, consoleServer }) => {
     writePiperVoice(path.join(consoleServer.dataDir, 'incoming', 'amy-v1'));
     const rate = watchRateLimit(page);
-    await signInWithToken(page, consoleServer, consoleServer.adminToken, 'admin');
-    await openStaffModels(page);
+    await signInAt(page, consoleServer, consoleServer.adminToken, 'admin');
     await expect(page.getByTestId('staff-empty')).toBeVisible();
 
     await page.getByRole('button', { name: 'Add staff member' }).click();
@@ -58,8 +57,7 @@ test.describe('Staff & Models: adding staff and importing voices', () => {
     const first = writePiperVoice(path.join(await tempDir('upload'), 'ben-v1'));
     const second = writePiperVoice(path.join(await tempDir('upload'), 'ben-v2'), 'voice', { gain: 2 });
     const rate = watchRateLimit(page);
-    await signInWithToken(page, consoleServer, consoleServer.adminToken, 'admin');
-    await openStaffModels(page);
+    await signInAt(page, consoleServer, consoleServer.adminToken, 'admin');
     await page.getByTestId('staff-open-ben').click();
     await expect(page.getByTestId('member-name')).toContainText('Ben Lin');
 

@@ -117,6 +117,8 @@ test.describe('Staff & Models: promoting, rolling back and deleting versions', (
     await expect(page.getByTestId('staff-list')).toBeVisible();
     await page.getByTestId('staff-show-retired').check();
     await expect(page.getByTestId('staff-row-cleo')).toHaveCount(0);
-    expect(rate.lowest(), rate.requests().join('\n')).toBeGreaterThanOrEqual(4);
+    // Three mutations, each refreshing two lists (twice when a job of another client ends
+    // meanwhile), after a page load that also reads the alert banner: the burst must not run dry.
+    expect(rate.lowest(), rate.requests().join('\n')).toBeGreaterThanOrEqual(2);
   });
 });
