@@ -137,6 +137,20 @@ describe('headless console server', () => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThanOrEqual(1);
   });
 
+  it('the public health route gives the state of each check without its details; a failed check is 503', async () => {
+    const { server: s, app } = await start();
+    const healthy = await s.inject({ method: 'GET', url: '/api/health' });
+    expect(healthy.statusCode).toBe(200);
+    const value = healthy.json().value as { status: string; health: string; checks: Array<Record<string, unknown>> };
+    expect(value.status).toBe('up');
+    expect(value.checks.map((c) => c.name)).toEqual(['database', 'models', 'disk', 'engine']);
+    for (const check of value.checks) expect(Object.keys(check).sort()).toEqual(['name', 'state']);
+    app.db.close(); // the database check fails now
+    const failing = await s.inject({ method: 'GET', url: '/api/health' });
+    expect(failing.statusCode).toBe(503);
+    expect(failing.json().value).toMatchObject({ health: 'fail', checks: expect.arrayContaining([{ name: 'database', state: 'fail' }]) });
+  });
+
   it('sends security headers with a strict CSP', async () => {
     const { server: s } = await start();
     const response = await s.inject({ method: 'GET', url: '/api/health' });

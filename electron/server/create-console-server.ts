@@ -116,7 +116,13 @@ export async function createConsoleServer(options: ConsoleServerOptions) {
     return sendError(reply, { code: 'INTERNAL', message: 'the server could not handle this request' });
   });
 
-  server.get('/api/health', async () => ({ ok: true, value: { status: 'up' } }));
+  // For monitoring tools, without a session: each check's state only (the details, which name
+  // folders and versions, need a sign-in: health.get). 503 when a check fails.
+  server.get('/api/health', async (_request, reply) => {
+    const health = await app.health.check();
+    if (health.state === 'fail') void reply.code(503);
+    return { ok: true, value: { status: 'up', health: health.state, checks: health.checks.map(({ name, state }) => ({ name, state })) } };
+  });
 
   server.post('/api/session', async (request, reply) => {
     const parsed = signInBody.safeParse(request.body ?? {});

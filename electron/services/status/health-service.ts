@@ -37,7 +37,12 @@ export class HealthService {
   }
 
   models(engine: EngineStatusReport | null): HealthCheck {
-    const versions = this.options.store.repo.versions();
+    let versions: ReturnType<HealthServiceOptions['store']['repo']['versions']>;
+    try {
+      versions = this.options.store.repo.versions();
+    } catch (error) {
+      return { name: 'models', state: 'fail', detail: `cannot read the model registry: ${error instanceof Error ? error.message : String(error)}` };
+    }
     const failed = versions.filter((v) => v.verifyState !== 'ok');
     const failedLoads = engine?.preloads.filter((p) => p.state === 'failed') ?? [];
     if (failed.length > 0) {
