@@ -1,5 +1,5 @@
 import { expect, signInWithToken, test } from './support/fixtures.js';
-import { signInAt, watchRateLimit } from './support/model-store.js';
+import { RATE_FLOOR, signInAt, watchRateLimit } from './support/model-store.js';
 
 const SAMPLE_STAFF = ['sample-mei', 'sample-james', 'sample-ling'] as const;
 
@@ -90,7 +90,7 @@ test.describe('inference engine panel, sample pack and emotion try-out', () => {
     await expect(engine.getByTestId('engine-provider-cpu').getByTestId('engine-provider-state')).toHaveText('使用中');
     await expect(page.getByTestId('emotion-label')).toHaveText(/^(沮喪|生氣)$/);
     await page.screenshot({ path: testInfo.outputPath('dashboard-engine-zh-TW-full.png'), fullPage: true });
-    expect(rate.lowest(), rate.requests().join('\n')).toBeGreaterThanOrEqual(4);
+    expect(rate.lowest(), rate.requests().join('\n')).toBeGreaterThanOrEqual(RATE_FLOOR);
   });
 
   test('a supervisor sees the engine panel before the engine starts and a clear answer without a model, but no Install button', async ({ page, consoleServer }, testInfo) => {
@@ -125,6 +125,6 @@ test.describe('inference engine panel, sample pack and emotion try-out', () => {
     await expect(page.getByTestId('staff-list')).toBeVisible();
     await expect(page.getByTestId('sample-pack')).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Install sample pack' })).toHaveCount(0);
-    expect(rate.lowest(), rate.requests().join('\n')).toBeGreaterThanOrEqual(4);
+    expect(rate.lowest(), rate.requests().join('\n')).toBeGreaterThanOrEqual(RATE_FLOOR);
   });
 });

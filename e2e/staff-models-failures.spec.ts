@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { writePiperVoice } from '../electron/test-support/model-fixtures.js';
 import { expect, test } from './support/fixtures.js';
-import { seedPiperVersion, seedStaff, signInAt, tempDir, watchRateLimit } from './support/model-store.js';
+import { RATE_FLOOR, seedPiperVersion, seedStaff, signInAt, tempDir, watchRateLimit } from './support/model-store.js';
 
 test.describe('Staff & Models: imports that fail say why', () => {
   test('a duplicate version is refused with CONFLICT, a broken .onnx with the import check that failed', async ({ page, consoleServer }) => {
@@ -40,7 +40,7 @@ test.describe('Staff & Models: imports that fail say why', () => {
     await page.keyboard.press('Escape');
     await expect(dialog).toHaveCount(0);
     await expect(page.getByTestId('versions-table').locator('tbody > tr')).toHaveCount(1);
-    expect(rate.lowest(), rate.requests().join('\n')).toBeGreaterThanOrEqual(4);
+    expect(rate.lowest(), rate.requests().join('\n')).toBeGreaterThanOrEqual(RATE_FLOOR);
   });
 
   test('an import job shows its progress from the events, and Cancel stops it', async ({ page, consoleServer }) => {
@@ -71,7 +71,7 @@ test.describe('Staff & Models: imports that fail say why', () => {
     await expect(error).toContainText('The operation was cancelled: the job was cancelled');
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('versions-empty')).toBeVisible();
-    expect(rate.lowest(), rate.requests().join('\n')).toBeGreaterThanOrEqual(4);
+    expect(rate.lowest(), rate.requests().join('\n')).toBeGreaterThanOrEqual(RATE_FLOOR);
   });
 
   test('an upload shows its progress and can be cancelled; a retry then imports', async ({ page, consoleServer }) => {
@@ -107,7 +107,7 @@ test.describe('Staff & Models: imports that fail say why', () => {
 
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
     await expect(dialog.getByTestId('import-result-active')).toHaveText('1.0.0 is now the active version.');
-    expect(rate.lowest(), rate.requests().join('\n')).toBeGreaterThanOrEqual(4);
+    expect(rate.lowest(), rate.requests().join('\n')).toBeGreaterThanOrEqual(RATE_FLOOR);
   });
 
   test('an upload that meets the rate limit waits as long as the server asks, then goes on', async ({ page, consoleServer }) => {

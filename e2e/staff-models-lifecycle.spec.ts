@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from './support/fixtures.js';
-import { seedPiperVersion, seedStaff, signInAt, watchRateLimit } from './support/model-store.js';
+import { RATE_FLOOR, seedPiperVersion, seedStaff, signInAt, watchRateLimit } from './support/model-store.js';
 
 test.describe('Staff & Models: promoting, rolling back and deleting versions', () => {
   test.beforeEach(async ({ consoleServer }) => {
@@ -59,7 +59,7 @@ test.describe('Staff & Models: promoting, rolling back and deleting versions', (
     await confirm.getByRole('button', { name: 'Delete 1.0.0' }).click();
     await expect(v100).toHaveCount(0);
     await expect(page.getByTestId('member-active-version')).toHaveText('1.1.0');
-    expect(rate.lowest(), rate.requests().join('\n')).toBeGreaterThanOrEqual(4);
+    expect(rate.lowest(), rate.requests().join('\n')).toBeGreaterThanOrEqual(RATE_FLOOR);
   });
 
   test('verify, export and the audit trail of a line', async ({ page, consoleServer }) => {
@@ -88,7 +88,7 @@ test.describe('Staff & Models: promoting, rolling back and deleting versions', (
     await expect(audit.getByTestId('audit-table')).toContainText('models.import');
     await page.keyboard.press('Escape');
     await expect(audit).toHaveCount(0);
-    expect(rate.lowest(), rate.requests().join('\n')).toBeGreaterThanOrEqual(4);
+    expect(rate.lowest(), rate.requests().join('\n')).toBeGreaterThanOrEqual(RATE_FLOOR);
   });
 
   test('rename, retire and purge a staff member (purge needs the code typed again)', async ({ page, consoleServer }) => {

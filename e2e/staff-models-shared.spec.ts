@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { writePretrained } from '../electron/test-support/model-fixtures.js';
 import { expect, test } from './support/fixtures.js';
-import { signInAt, watchRateLimit } from './support/model-store.js';
+import { RATE_FLOOR, signInAt, watchRateLimit } from './support/model-store.js';
 
 test('the shared models section: emotion lines and a new pretrained line imported from the incoming folder', async ({ page, consoleServer }) => {
   writePretrained(path.join(consoleServer.dataDir, 'incoming', 'hubert'));
@@ -32,5 +32,5 @@ test('the shared models section: emotion lines and a new pretrained line importe
   await expect(pretrained.getByTestId('version-row-1.0.0')).toHaveAttribute('data-active', 'true');
   await expect(pretrained.getByTestId('version-row-1.0.0').getByTestId('version-format')).toHaveText('pretrained');
   await expect(page.getByTestId('pretrained-empty')).toHaveCount(0);
-  expect(rate.lowest(), rate.requests().join('\n')).toBeGreaterThanOrEqual(4);
+  expect(rate.lowest(), rate.requests().join('\n')).toBeGreaterThanOrEqual(RATE_FLOOR);
 });

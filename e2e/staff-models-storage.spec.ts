@@ -1,5 +1,5 @@
 import { expect, test } from './support/fixtures.js';
-import { cli, seedGptSovitsVersion, seedPiperVersion, seedStaff, signInAt, watchRateLimit } from './support/model-store.js';
+import { RATE_FLOOR, cli, seedGptSovitsVersion, seedPiperVersion, seedStaff, signInAt, watchRateLimit } from './support/model-store.js';
 
 interface StorageJson {
   disk: { totalBytes: number; freeBytes: number; usedPercent: number };
@@ -59,7 +59,7 @@ test.describe('Staff & Models: storage', () => {
     await page.getByTestId('language-select').selectOption('zh-TW');
     await expect(table.getByTestId('storage-category-referenceAudio')).toContainText('參考音訊');
     await expect(page.getByTestId('disk-state')).toHaveText(/% 上限$/);
-    expect(rate.lowest(), rate.requests().join('\n')).toBeGreaterThanOrEqual(4);
+    expect(rate.lowest(), rate.requests().join('\n')).toBeGreaterThanOrEqual(RATE_FLOOR);
   });
 
   test('with no voice stored yet, the estimate comes from the brief', async ({ page, consoleServer }) => {

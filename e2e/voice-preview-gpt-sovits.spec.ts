@@ -1,5 +1,5 @@
 import { expect, test } from './support/fixtures.js';
-import { seedGptSovitsVersion, seedStaff, watchRateLimit } from './support/model-store.js';
+import { RATE_FLOOR, seedGptSovitsVersion, seedStaff, watchRateLimit } from './support/model-store.js';
 import { signInAtPreview, wavInfo } from './support/voice-preview.js';
 
 test.describe.configure({ timeout: 90_000 });
@@ -45,5 +45,5 @@ test('a GPT-SoVITS voice speaks at 32 kHz with its sampling options; an export t
 
   await page.getByTestId('language-select').selectOption('zh-TW');
   await expect(page.getByTestId('preview-seed-used')).toContainText('使用的種子');
-  expect(rate.lowest(), rate.requests().join('\n')).toBeGreaterThanOrEqual(4);
+  expect(rate.lowest(), rate.requests().join('\n')).toBeGreaterThanOrEqual(RATE_FLOOR);
 });

@@ -68,6 +68,13 @@ export function watchRateLimit(page: Page): { lowest(): number; requests(): stri
   return { lowest: () => lowest, requests: () => seen };
 }
 
+/**
+ * How much of the console's burst (20) a screen's walk-through must leave unspent: a guard
+ * against request storms. Every page load reads the session and the alert banner; each click
+ * refreshes the lists it changed.
+ */
+export const RATE_FLOOR = 3;
+
 /** From the dashboard to the Staff & Models screen, through the navigation. */
 export async function openStaffModels(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Staff & Models' }).click();
