@@ -8,7 +8,7 @@ import { gptSovitsFrontEnd } from '../../text/gpt-sovits/index.js';
 import { bertInputIds, characterIds, parseBertVocab } from '../../text/gpt-sovits/bert-vocab.js';
 import { readGraphSignature } from '../graph-signature.js';
 import { STUB_BERT_TOKENS, stubBert, stubBertRow, stubBertVocabLines, unrelatedGraph, type StubBertOptions } from '../test-support/gpt-sovits-graphs.js';
-import { BERT_DIMS, bertFeatures, recogniseBert, type BertRunner } from './bert-features.js';
+import { BERT_DIMS, bertFeatures, characterFeatures, recogniseBert, type BertRunner } from './bert-features.js';
 
 const vocab = parseBertVocab(stubBertVocabLines(STUB_BERT_TOKENS).join('\n') + '\n');
 const sessions: InferenceSession[] = [];
@@ -111,6 +111,19 @@ describe('BERT features per phone', () => {
     const rowOfChar = offset + segment.word2ph.slice(0, cat).reduce((a, b) => a + b, 0);
     expect(rowOf(data, rowOfChar)).toEqual(Array.from(stubBertRow(100)));
     expect(rowOf(data, rowOfChar + segment.word2ph[cat]!)).toEqual(Array.from(stubBertRow(idOf('好'))));
+  });
+
+  it('runs a text longer than BERT takes in pieces, each framed by [CLS]/[SEP], and keeps one row per character', async () => {
+    const bert = await runner();
+    const lengths: number[] = [];
+    const real = bert.session;
+    const counting = { ...bert, session: { run: (feeds: Record<string, { dims: readonly number[] }>, fetches: string[]) => (lengths.push(feeds['input_ids']!.dims[1]!), real.run(feeds as never, fetches)) } as unknown as InferenceSession };
+    const text = '今天天气很好.您好';
+    const whole = await characterFeatures(counting, text);
+    const pieces = await characterFeatures(counting, text, 4);
+    expect(lengths).toEqual([11, 6, 6, 3]);
+    expect(Array.from(pieces)).toEqual(Array.from(whole));
+    expect(Array.from({ length: 9 }, (_, r) => pieces[r * BERT_DIMS])).toEqual(Array.from(text, (char) => idOf(char)));
   });
 
   it('is all zeros without a BERT graph', async () => {

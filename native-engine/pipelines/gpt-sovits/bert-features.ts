@@ -20,6 +20,11 @@ import type { GraphSignature } from '../pipeline.js';
 
 export const BERT_DIMS = 1024;
 const OPTIONAL_INPUTS = ['attention_mask', 'token_type_ids'] as const;
+/**
+ * BERT's position table has 512 entries: [CLS] + 510 characters + [SEP]. Upstream passes longer
+ * text as is (and the model fails); we run such a segment in pieces of 510 characters instead.
+ */
+export const MAX_BERT_CHARACTERS = 510;
 
 export interface BertLayout {
   /** Which optional inputs the graph takes. */
@@ -63,8 +68,21 @@ export function recogniseBert(role: string, signature: GraphSignature): { layout
   };
 }
 
-/** One feature row per character of `text` ([CLS]/[SEP] rows dropped), [characters * 1024]. */
-export async function characterFeatures(bert: BertRunner, text: string): Promise<Float32Array> {
+/**
+ * One feature row per character of `text` ([CLS]/[SEP] rows dropped), [characters * 1024]; a
+ * text over `maxCharacters` is run in pieces of that many characters.
+ */
+export async function characterFeatures(bert: BertRunner, text: string, maxCharacters = MAX_BERT_CHARACTERS): Promise<Float32Array> {
+  const characters = Array.from(text);
+  if (characters.length <= maxCharacters) return runPiece(bert, text);
+  const features = new Float32Array(characters.length * BERT_DIMS);
+  for (let start = 0; start < characters.length; start += maxCharacters) {
+    features.set(await runPiece(bert, characters.slice(start, start + maxCharacters).join('')), start * BERT_DIMS);
+  }
+  return features;
+}
+
+async function runPiece(bert: BertRunner, text: string): Promise<Float32Array> {
   const ids = bertInputIds(text, bert.vocab);
   const shape = [1, ids.length];
   const feeds: Record<string, Tensor> = { input_ids: new Tensor('int64', BigInt64Array.from(ids, BigInt), shape) };
