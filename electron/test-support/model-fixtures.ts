@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildOnnxModel, type GraphSpec } from './onnx-builder.js';
 import { writeToneWav } from './wav.js';
-import { stubGraphs, type StubDecoderOptions } from '../../native-engine/pipelines/test-support/gpt-sovits-graphs.js';
+import { stubGraphs, writeStubBert, type StubDecoderOptions } from '../../native-engine/pipelines/test-support/gpt-sovits-graphs.js';
 
 /** Piper's contract: input int64 [1,N], input_lengths [1], scales [3] -> output [1,1,1,T]. */
 const PIPER_INPUTS: GraphSpec['inputs'] = [
@@ -78,13 +78,15 @@ export function writePiperVoice(
 /**
  * The upstream GPT-SoVITS export layout: four graphs with upstream's exact signatures (stub
  * computations, see native-engine/pipelines/test-support/gpt-sovits-graphs.ts), the SSL graph,
- * reference clips with their texts. `decoder` picks a variant layout or when EOS comes.
+ * reference clips with their texts. `decoder` picks a variant layout or when EOS comes;
+ * `extras.bert` adds the optional BERT graph with its vocab.txt ('without vocab': the graph alone).
  */
 export function writeGptSovitsVoice(
   dir: string,
   name = 'voice',
   clips: Array<{ seconds: number; text?: string; amplitude?: number }> = [{ seconds: 5, text: '您好，很高興為您服務。' }],
   decoder: StubDecoderOptions = {},
+  extras: { bert?: boolean | 'without vocab' } = {},
 ): string {
   fs.mkdirSync(dir, { recursive: true });
   const graphs = stubGraphs(decoder);
@@ -93,6 +95,7 @@ export function writeGptSovitsVoice(
   fs.writeFileSync(path.join(dir, `${name}_t2s_sdec.onnx`), graphs.step);
   fs.writeFileSync(path.join(dir, `${name}_vits.onnx`), graphs.vits);
   fs.writeFileSync(path.join(dir, 'chinese-hubert-base.onnx'), graphs.ssl);
+  if (extras.bert) writeStubBert(dir, { vocab: extras.bert !== 'without vocab' });
   clips.forEach((clip, i) => {
     const base = path.join(dir, 'ref', `clip${String(i + 1).padStart(2, '0')}`);
     fs.mkdirSync(path.dirname(base), { recursive: true });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import type { LintFinding, ModelFormat } from '../../api/index.js';
+import { BertVocabError, parseBertVocab } from '../../../native-engine/text/gpt-sovits/bert-vocab.js';
 import { checkOnnxHeader } from './onnx-header.js';
 import type { SourceFile } from './import-source.js';
 
@@ -56,6 +57,8 @@ export function roleOf(format: ModelFormat, relative: string): string | undefine
       if (name.endsWith('vits.onnx')) return 'vits';
       if (/(ssl|hubert)[^/]*\.onnx$/.test(name)) return 'ssl';
       if (/bert[^/]*\.onnx$/.test(name)) return 'bert';
+      // The BERT tokenizer's vocabulary; checked before reference texts, which are .txt too.
+      if (/(^|\/)vocab\.txt$/.test(name)) return 'bert-vocab';
       if (isAudio(name)) return 'reference-audio';
       if (/\.(txt|lab)$/.test(name)) return 'reference-text';
       if (name.endsWith('.json')) return 'config';
@@ -85,7 +88,9 @@ const REQUIRED: Record<ModelFormat, Array<{ role: string; exactly?: number; atLe
     { role: 'vits', exactly: 1 },
     // chinese-hubert: shared by every voice, so stored once however many voices carry it.
     { role: 'ssl', exactly: 1 },
+    // chinese-roberta and its vocab.txt: optional, shared like the SSL graph (stored by content).
     { role: 'bert', atMost: 1 },
+    { role: 'bert-vocab', atMost: 1 },
     { role: 'reference-audio', atLeast: 1 },
   ],
   piper: [
@@ -196,6 +201,7 @@ export function classifyFiles(format: ModelFormat, sources: SourceFile[]): Class
   }
 
   const referenceTexts: Record<string, string> = { ...(metadata.referenceTexts ?? {}) };
+  if (format === 'gpt-sovits-v2') findings.push(...checkBert(files));
   if (format === 'gpt-sovits-v2') {
     for (const clip of files.filter((f) => f.role === 'reference-audio')) {
       const stem = clip.relative.replace(/\.[^./]+$/, '');
@@ -208,6 +214,23 @@ export function classifyFiles(format: ModelFormat, sources: SourceFile[]): Class
     }
   }
   return { files, findings, metadata, labels, referenceTexts };
+}
+
+/** A BERT graph needs its tokenizer's vocab.txt (the engine cannot tokenise without it), and the file must be one. */
+function checkBert(files: ClassifiedFile[]): LintFinding[] {
+  const bert = files.find((f) => f.role === 'bert');
+  const vocab = files.find((f) => f.role === 'bert-vocab');
+  if (bert && !vocab) {
+    return [{ file: bert.relative, level: 'error', code: 'MISSING_BERT_VOCAB', message: "a BERT graph needs its tokenizer's vocab.txt (chinese-roberta-wwm-ext-large) next to it; add vocab.txt or leave the BERT graph out" }];
+  }
+  if (!vocab) return [];
+  if (!bert) return [{ file: vocab.relative, level: 'warning', code: 'UNUSED_BERT_VOCAB', message: 'vocab.txt is only used with a BERT graph, and there is none' }];
+  try {
+    parseBertVocab(fs.readFileSync(vocab.absolute, 'utf8'));
+    return [];
+  } catch (e) {
+    return [{ file: vocab.relative, level: 'error', code: 'BAD_BERT_VOCAB', message: e instanceof BertVocabError ? e.message : 'unreadable' }];
+  }
 }
 
 /** The format a line's files most likely are, when the importer did not say. */

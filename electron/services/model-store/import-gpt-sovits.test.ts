@@ -91,3 +91,48 @@ describe('importing a GPT-SoVITS v2 export', () => {
     expect(t.blobsOnDisk()).toEqual([]);
   });
 });
+
+describe('importing a GPT-SoVITS v2 export with a BERT graph', () => {
+  it('accepts a BERT graph with its vocab.txt; both are stored once for every staff member', async () => {
+    t = storeWithEngineCheck();
+    const amy = writeGptSovitsVoice(path.join(t.sources, 'amy'), 'amy', undefined, {}, { bert: true });
+    const ben = writeGptSovitsVoice(path.join(t.sources, 'ben'), 'ben', [{ seconds: 4, text: '請稍候。' }], {}, { bert: true });
+    const a = (await importFrom(t, amy, 'voice/amy', '1.0.0')).manifest;
+    const b = (await importFrom(t, ben, 'voice/ben', '1.0.0')).manifest;
+    expect(a.files.map((f) => [f.path, f.role])).toEqual(
+      expect.arrayContaining([
+        ['chinese-roberta-wwm-ext-large_bert.onnx', 'bert'],
+        ['vocab.txt', 'bert-vocab'],
+        ['ref/clip01.txt', 'reference-text'],
+      ]),
+    );
+    for (const role of ['bert', 'bert-vocab']) {
+      const digest = a.files.find((f) => f.role === role)!.sha256;
+      expect(b.files.find((f) => f.role === role)!.sha256).toBe(digest);
+      expect(t.blobsOnDisk().filter((blob) => blob.endsWith(digest))).toHaveLength(1);
+    }
+  });
+
+  it('refuses a BERT graph without vocab.txt, a vocab.txt that is not one, and a graph off our BERT contract', async () => {
+    t = storeWithEngineCheck();
+    const noVocab = writeGptSovitsVoice(path.join(t.sources, 'no-vocab'), 'amy', undefined, {}, { bert: 'without vocab' });
+    await expect(importFrom(t, noVocab, 'voice/amy', '1.0.0')).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: expect.stringMatching(/chinese-roberta-wwm-ext-large_bert\.onnx: a BERT graph needs its tokenizer's vocab\.txt/),
+    });
+    const badVocab = writeGptSovitsVoice(path.join(t.sources, 'bad-vocab'), 'amy', undefined, {}, { bert: true });
+    fs.writeFileSync(path.join(badVocab, 'vocab.txt'), '的\n是\n');
+    await expect(importFrom(t, badVocab, 'voice/amy', '1.0.0')).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: expect.stringMatching(/vocab\.txt: not a BERT vocab\.txt: no \[CLS\] line/),
+    });
+    expect(t.blobsOnDisk()).toEqual([]);
+    const wrongGraph = writeGptSovitsVoice(path.join(t.sources, 'wrong-graph'), 'amy', undefined, {}, { bert: true });
+    fs.writeFileSync(path.join(wrongGraph, 'chinese-roberta-wwm-ext-large_bert.onnx'), unrelatedGraph('input_ids', 'pooled', 'int64'));
+    await expect(importFrom(t, wrongGraph, 'voice/amy', '1.0.0')).rejects.toMatchObject({
+      code: 'UNSUPPORTED_FORMAT',
+      message: expect.stringMatching(/bert: no float32 output of shape \[1, T, 1024\] or \[T, 1024\]/),
+    });
+    expect(t.store.repo.findLine('voice/amy')).toBeUndefined();
+  });
+});

@@ -4,24 +4,30 @@
  * (SSL features, 32 kHz audio) and its reference text. Long text is cut into sentences that are
  * synthesised in turn and joined with 0.3 s of silence, as the reference does.
  *
- * BERT: the features are zeros (the reference's choice for every language but Chinese, and valid
- * for Chinese at some cost in prosody). An optional BERT graph is stored with the voice but not
- * run: it needs the chinese-roberta tokenizer, which no export carries.
+ * BERT (upstream's rule, see bert-features.ts): with a BERT graph and its vocab.txt in the version,
+ * Chinese segments of the reference and target text get chinese-roberta features expanded per
+ * phone; English segments, and every segment of a voice without a BERT graph, get zeros (valid
+ * for Chinese at some cost in prosody). A version imported before vocab.txt was required may
+ * hold a BERT graph without it: it keeps zeros, as it always had.
  */
+import fs from 'node:fs/promises';
 import { Tensor } from 'onnxruntime-node';
 import { AppError } from '../../../electron/api/index.js';
 import { encodeWav16 } from '../../audio/wav-output.js';
 import { splitSentences } from '../../text/clause-splitter.js';
+import { BertVocabError, parseBertVocab, type BertVocab } from '../../text/gpt-sovits/bert-vocab.js';
 import { gptSovitsFrontEnd, type FrontEndLanguage } from '../../text/gpt-sovits/index.js';
 import { readGraphSignature } from '../graph-signature.js';
 import type { OpenSession, Pipeline, PipelineProgress, SpeechRequest, SpeechResult, VersionFiles } from '../pipeline.js';
 import { finiteInRange, requireRequest, requireSession, requireText, throwIfAborted } from '../request-checks.js';
+import { bertFeatures, type BertRunner } from './bert-features.js';
 import { DEFAULT_MAX_SECONDS, MAX_DECODE_STEPS, TOKENS_PER_SECOND, decodeSemantic } from './decode-loop.js';
 import { ROLES, recogniseLayout, type GptSovitsLayout } from './layout.js';
 import { VITS_SAMPLE_RATE, prepareReference, type PreparedReference } from './reference.js';
 import { DEFAULT_SAMPLING, TokenSampler, randomSeed, type SamplingSettings } from './sampling.js';
 
-const BERT_DIMS = 1024;
+/** The tokenizer file next to a BERT graph (formats.ts gives it this role). */
+export const BERT_VOCAB_ROLE = 'bert-vocab';
 const SENTENCE_SILENCE_SECONDS = 0.3;
 const LANGUAGES: readonly FrontEndLanguage[] = ['zh', 'en', 'auto'];
 
@@ -33,9 +39,13 @@ export interface GptSovitsState {
   /** Limits of the decode loop; tests lower the step cap. */
   maxSteps: number;
   layout: GptSovitsLayout | null;
-  /** The SSL features and the rest of the reference, computed once per loaded version. */
-  prepared: Promise<PreparedReference> | null;
+  /** The BERT tokenizer's vocabulary, when the version has one. */
+  bertVocab: BertVocab | null;
+  /** The SSL features, the reference's BERT features and the rest, computed once per loaded version. */
+  prepared: Promise<ReadyReference> | null;
 }
+
+type ReadyReference = PreparedReference & { refBert: Tensor };
 
 function languageOf(value: unknown, field: string): FrontEndLanguage {
   if (value === undefined) return 'auto';
@@ -87,14 +97,34 @@ function layoutOf(sessions: Record<string, OpenSession>, state: GptSovitsState):
   return recognised.layout;
 }
 
-function reference(sessions: Record<string, OpenSession>, state: GptSovitsState, layout: GptSovitsLayout): Promise<PreparedReference> {
+function bertRunner(sessions: Record<string, OpenSession>, state: GptSovitsState, layout: GptSovitsLayout): BertRunner | null {
+  const session = sessions[ROLES.bert]?.session;
+  if (!session || !layout.bert || !state.bertVocab) return null;
+  return { session, layout: layout.bert, vocab: state.bertVocab };
+}
+
+async function readVocab(version: VersionFiles): Promise<BertVocab | null> {
+  const file = version.files.find((f) => f.role === BERT_VOCAB_ROLE);
+  if (!file) return null;
+  try {
+    return parseBertVocab(await fs.readFile(file.absolutePath, 'utf8'));
+  } catch (error) {
+    const why = error instanceof BertVocabError ? error.message : 'cannot be read';
+    throw new AppError('UNSUPPORTED_FORMAT', `${file.path} of ${version.line} ${version.version}: ${why}`);
+  }
+}
+
+function reference(sessions: Record<string, OpenSession>, state: GptSovitsState, layout: GptSovitsLayout): Promise<ReadyReference> {
   const { text, language, absolutePath, path } = state.reference;
   if (text === null) {
     throw new AppError('UNSUPPORTED_FORMAT', `${state.line} ${state.version} has no reference text for ${path}; import the voice again with ${path.replace(/\.[^./]+$/, '')}.txt`);
   }
   if (!state.prepared) {
-    const ids = gptSovitsFrontEnd(withClosingMark(text, language), language).phoneIds;
-    state.prepared = prepareReference(absolutePath, ids, requireSession(sessions, ROLES.ssl).session, layout);
+    const { segments, phoneIds } = gptSovitsFrontEnd(withClosingMark(text, language), language);
+    const ssl = requireSession(sessions, ROLES.ssl).session;
+    state.prepared = Promise.all([prepareReference(absolutePath, phoneIds, ssl, layout), bertFeatures(segments, bertRunner(sessions, state, layout))]).then(
+      ([prepared, refBert]) => ({ ...prepared, refBert }),
+    );
     // A failure is not cached: the next request tries again (and reports the same error if it stays).
     state.prepared.catch(() => {
       state.prepared = null;
@@ -112,7 +142,7 @@ function sentencesOf(text: string): string[] {
 export const gptSovitsPipeline: Pipeline<GptSovitsState> = {
   format: 'gpt-sovits-v2',
   requestKinds: ['speech'],
-  sessionRoles: [ROLES.encoder, ROLES.firstStep, ROLES.step, ROLES.vits, ROLES.ssl],
+  sessionRoles: [ROLES.encoder, ROLES.firstStep, ROLES.step, ROLES.vits, ROLES.ssl, ROLES.bert],
 
   checkSignature: checkGptSovitsSignature,
 
@@ -134,6 +164,7 @@ export const gptSovitsPipeline: Pipeline<GptSovitsState> = {
       maxSeconds: typeof maxSeconds === 'number' && maxSeconds > 0 ? maxSeconds : DEFAULT_MAX_SECONDS,
       maxSteps: MAX_DECODE_STEPS,
       layout: null,
+      bertVocab: await readVocab(version),
       prepared: null,
     };
   },
@@ -151,24 +182,25 @@ export const gptSovitsPipeline: Pipeline<GptSovitsState> = {
     const encoder = requireSession(sessions, ROLES.encoder).session;
     const vits = requireSession(sessions, ROLES.vits).session;
     const graphs = { firstStep: requireSession(sessions, ROLES.firstStep).session, step: requireSession(sessions, ROLES.step).session };
-    const refLength = ref.refSeq.dims[1]!;
-    const refBert = new Tensor('float32', new Float32Array(refLength * BERT_DIMS), [refLength, BERT_DIMS]);
+    const bert = bertRunner(sessions, state, layout);
 
     const sentences = sentencesOf(text);
     const pieces: Float32Array[] = [];
     const silence = new Float32Array(Math.round(SENTENCE_SILENCE_SECONDS * VITS_SAMPLE_RATE));
     for (const [index, sentence] of sentences.entries()) {
       throwIfAborted(signal);
-      const ids = gptSovitsFrontEnd(sentence, language).phoneIds;
+      const { segments, phoneIds: ids } = gptSovitsFrontEnd(sentence, language);
       if (ids.length === 0) continue;
+      const textBert = await bertFeatures(segments, bert);
+      throwIfAborted(signal);
       const textSeq = new Tensor('int64', BigInt64Array.from(ids, BigInt), [1, ids.length]);
       let encoded;
       try {
         encoded = await encoder.run({
           ref_seq: ref.refSeq,
           text_seq: textSeq,
-          ref_bert: refBert,
-          text_bert: new Tensor('float32', new Float32Array(ids.length * BERT_DIMS), [ids.length, BERT_DIMS]),
+          ref_bert: ref.refBert,
+          text_bert: textBert,
           ssl_content: ref.sslContent,
         });
       } catch (error) {

@@ -2,7 +2,7 @@ import { InferenceSession } from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { readGraphSignature } from '../graph-signature.js';
 import type { GraphSignature } from '../pipeline.js';
-import { stubGraphs, unrelatedGraph, type StubDecoderOptions } from '../test-support/gpt-sovits-graphs.js';
+import { stubBert, stubGraphs, unrelatedGraph, type StubDecoderOptions } from '../test-support/gpt-sovits-graphs.js';
 import { ROLES, recogniseLayout } from './layout.js';
 
 type Signatures = Record<string, GraphSignature>;
@@ -36,7 +36,18 @@ describe('recognising a GPT-SoVITS v2 export by its graphs', () => {
       stepTakesXExample: true,
       ssl: { input: 'input_values', output: 'last_hidden_state' },
       vitsOutput: 'audio',
+      bert: null,
     });
+  });
+
+  it('takes an optional BERT graph of our contract and refuses another graph in the bert role', async () => {
+    const signatures = await signaturesOf();
+    const session = await InferenceSession.create(stubBert(200));
+    signatures[ROLES.bert] = readGraphSignature(session);
+    await session.release();
+    expect(recogniseLayout(signatures).layout?.bert).toEqual({ attentionMask: true, tokenTypeIds: true, output: 'hidden_states' });
+    signatures[ROLES.bert] = { inputs: [{ name: 'input_ids', type: 'tensor(int64)', shape: [1, 'T'] }], outputs: [{ name: 'logits', type: 'tensor(int64)', shape: [1, 'T', 1024] }] };
+    expect(recogniseLayout(signatures)).toEqual({ layout: null, problems: ['bert: no float32 output of shape [1, T, 1024] or [T, 1024] (the features, hidden_states[-3]); found no float32 output'] });
   });
 
   it('recognises logits-only decoders (host sampling) and per-layer caches by their names', async () => {

@@ -9,6 +9,7 @@
  */
 import { compareValue, findValue, normaliseElementType, type ExpectedValue } from '../graph-signature.js';
 import type { GraphSignature } from '../pipeline.js';
+import { recogniseBert, type BertLayout } from './bert-features.js';
 
 export const ROLES = {
   encoder: 't2s-encoder',
@@ -29,6 +30,8 @@ export interface GptSovitsLayout {
   stepTakesXExample: boolean;
   ssl: { input: string; output: string };
   vitsOutput: string;
+  /** The optional BERT graph (chinese-roberta); null when the version has none. */
+  bert: BertLayout | null;
 }
 
 type Value = GraphSignature['inputs'][number];
@@ -169,6 +172,10 @@ export function recogniseLayout(signatures: Record<string, GraphSignature | unde
   if (!sslOutput) problems.push(`${ROLES.ssl}: no float32 output ([1, 768, T] features expected)`);
   else problems.push(...compareValue('output', sslOutput, f32(sslOutput.name, 3, '[1, 768, T] features')).map((m) => `${ROLES.ssl}: ${m}`));
 
+  const bertSignature = signatures[ROLES.bert];
+  const bert = bertSignature ? recogniseBert(ROLES.bert, bertSignature) : null;
+  if (bert) problems.push(...bert.problems);
+
   if (problems.length > 0 || !caches || !sslInput || !sslOutput || !vitsOutput) return { layout: null, problems: problems.length > 0 ? problems : ['unrecognised GPT-SoVITS layout'] };
-  return { layout: { caches, sampling, stepTakesXExample, ssl: { input: sslInput.name, output: sslOutput.name }, vitsOutput: vitsOutput.name }, problems: [] };
+  return { layout: { caches, sampling, stepTakesXExample, ssl: { input: sslInput.name, output: sslOutput.name }, vitsOutput: vitsOutput.name, bert: bert?.layout ?? null }, problems: [] };
 }

@@ -10,7 +10,9 @@
  * - the logits before EOS are a fixed spread-out table, so host sampling with different seeds
  *   picks different tokens;
  * - vits tiles each semantic token x 1280 samples (value (token + 1) / 2048);
- * - SSL turns 16 kHz audio into [1, 768, N / 320] frames.
+ * - SSL turns 16 kHz audio into [1, 768, N / 320] frames;
+ * - the optional BERT graph's row for token id v is v + j / 2048 in column j (stubBertRow), so a
+ *   test can read back which token each feature row came from.
  * `layers` and `dims` size the caches: the benchmark uses the real 24 x 512.
  */
 import fs from 'node:fs';
@@ -175,6 +177,44 @@ export function stubSsl(inputName = 'input_values'): Uint8Array {
   return g.build({ producer: 'voiceops-test' });
 }
 
+/** The stub BERT graph's feature row for token id `id`. */
+export function stubBertRow(id: number): Float32Array {
+  return Float32Array.from({ length: 1024 }, (_, j) => id + j / 2048);
+}
+
+export interface StubBertOptions {
+  /** Optional inputs the graph takes besides input_ids (the real export takes both). */
+  extraInputs?: Array<'attention_mask' | 'token_type_ids'>;
+  /** The feature output's shape: [1, T, 1024] (default) or [T, 1024]. */
+  rank?: 2 | 3;
+}
+
+/** A BERT graph of our contract: input_ids [1, T] -> `hidden_states` = an embedding lookup. */
+export function stubBert(vocabSize: number, options: StubBertOptions = {}): Uint8Array {
+  const { extraInputs = ['attention_mask', 'token_type_ids'], rank = 3 } = options;
+  const g = new OnnxGraphBuilder('bert');
+  const ids = g.input('input_ids', 'int64', [1, 'T']);
+  const table = new Float32Array(vocabSize * 1024);
+  for (let v = 0; v < vocabSize; v++) table.set(stubBertRow(v), v * 1024);
+  let rows = g.op('Gather', [g.constant(table, 'float', [vocabSize, 1024], 'embeddings'), ids], { axis: 0 });
+  // The extra inputs join through a zero factor, so onnxruntime keeps them and checks their shapes.
+  for (const name of extraInputs) {
+    const value = g.input(name, 'int64', [1, 'T']);
+    rows = g.op('Add', [rows, g.op('Mul', [g.op('Cast', [g.op('ReduceSum', [value], { keepdims: 0 })], { to: 1 }), g.scalar(0)])]);
+  }
+  if (rank === 2) rows = g.op('Squeeze', [rows, g.constant([0], 'int64')]);
+  g.output(rows, 'hidden_states', 'float', rank === 3 ? [1, 'T', 1024] : ['T', 1024]);
+  return g.build({ producer: 'voiceops-test' });
+}
+
+/** ids 0..103 as in chinese-roberta's vocab.txt ([PAD], [unused1..99], [UNK]=100, [CLS]=101, [SEP]=102, [MASK]), then `tokens`. */
+export function stubBertVocabLines(tokens: string[]): string[] {
+  return ['[PAD]', ...Array.from({ length: 99 }, (_, i) => `[unused${i + 1}]`), '[UNK]', '[CLS]', '[SEP]', '[MASK]', ...tokens];
+}
+
+/** The characters of the test texts (simplified, as the front end normalises them) and marks. */
+export const STUB_BERT_TOKENS = Array.from('.,!?-…您好很高兴为服务今天气请稍候谢');
+
 export function stubGraphs(options: StubDecoderOptions = {}): StubGraphs {
   return {
     encoder: stubEncoder(options.dims),
@@ -208,7 +248,16 @@ export const STUB_FILES: Record<string, string> = {
   'voice_vits.onnx': 'vits',
   'chinese-hubert-base.onnx': 'ssl',
   'ref.wav': 'reference-audio',
+  'chinese-roberta-wwm-ext-large_bert.onnx': 'bert',
+  'vocab.txt': 'bert-vocab',
 };
+
+/** Adds the BERT graph and its vocab.txt to a stub export (roles `bert`, `bert-vocab`). */
+export function writeStubBert(dir: string, options: StubBertOptions & { tokens?: string[]; vocab?: boolean } = {}): void {
+  const lines = stubBertVocabLines(options.tokens ?? STUB_BERT_TOKENS);
+  fs.writeFileSync(path.join(dir, 'chinese-roberta-wwm-ext-large_bert.onnx'), stubBert(lines.length, options));
+  if (options.vocab !== false) fs.writeFileSync(path.join(dir, 'vocab.txt'), lines.join('\n') + '\n');
+}
 
 export function writeStubExport(dir: string, options: StubDecoderOptions = {}, clipSeconds = 4): void {
   const graphs = stubGraphs(options);
