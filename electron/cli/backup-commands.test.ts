@@ -1,19 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runCliCaptured } from '../test-support/captured-cli.js';
 import { makeTempDir } from '../test-support/temp-app.js';
 import { writePiperVoice } from '../test-support/model-fixtures.js';
-import { runCli } from './main.js';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n'), json: () => JSON.parse(out.join('\n')) as unknown };
-}
+const cli = (...argv: string[]) => runCliCaptured(argv);
 
 describe('voiceops backup (the exact names other tools script against)', () => {
   it('target add/list, run, list, verify, drill, restore --dry-run and --staff, prune, schedule', async () => {

@@ -1,18 +1,13 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DoctorReport, WizardState } from '../api/index.js';
+import { runCliCaptured } from '../test-support/captured-cli.js';
 import { makeTempDir } from '../test-support/temp-app.js';
-import { runCli } from './main.js';
 
 let temp: { dir: string; cleanup(): void };
 let data: string[];
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli([...argv, ...data], { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (...argv: string[]) => runCliCaptured([...argv, ...data]);
 
 beforeAll(() => {
   temp = makeTempDir();

@@ -2,19 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import decodeAudio from 'audio-decode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCliCaptured } from '../test-support/captured-cli.js';
 import { makeTempDir } from '../test-support/temp-app.js';
 import { writeGptSovitsVoice, writePiperVoice } from '../test-support/model-fixtures.js';
-import { runCli } from './main.js';
 
 let temp: { dir: string; cleanup(): void };
 let data: string[];
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli([...argv, ...data], { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n'), json: <T>() => JSON.parse(out.join('\n')) as T };
-}
+const cli = (...argv: string[]) => runCliCaptured([...argv, ...data]);
 
 beforeAll(async () => {
   temp = makeTempDir();

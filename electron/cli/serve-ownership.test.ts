@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runCliCaptured } from '../test-support/captured-cli.js';
 import { makeTempDir } from '../test-support/temp-app.js';
 import { startServeProcess, type ServeProcess } from '../test-support/serve-process.js';
 import { credentialFile, readLocalCredential } from '../services/ownership/owner-credential.js';
@@ -16,7 +17,6 @@ import { readOwner } from '../services/ownership/ownership-lock.js';
 import { findOwner } from '../services/ownership/owner-client.js';
 import { writePiperVoice } from '../test-support/model-fixtures.js';
 import { absolutePaths } from './run-procedure.js';
-import { runCli } from './main.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -37,12 +37,7 @@ function serve(dataDir: string, env: Record<string, string> = {}): ServeProcess 
   return child;
 }
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n'), json: <T>() => JSON.parse(out.join('\n')) as T };
-}
+const cli = (...argv: string[]) => runCliCaptured(argv);
 
 /** Rows of the audit log in the real database file (read-only beside the running owner). */
 function auditRows(dataDir: string, action: string): Array<{ actor: string; origin: string; success: number }> {
