@@ -76,5 +76,7 @@ test('A/B blind: the same sentence through two versions, labels revealed only af
   await page.getByTestId('staff-open-sample-mei').click();
   await expect(page.getByTestId(`version-row-${a}`).getByTestId('version-rating')).toHaveText('★ 4.0 / 5 · 1 rating');
   await expect(page.getByTestId(`version-row-${b}`).getByTestId('version-rating')).toHaveText('★ 2.0 / 5 · 1 rating');
-  expect(rate.lowest(), rate.requests().join('\n')).toBeGreaterThanOrEqual(2);
+  // Two syntheses, two ratings and a second screen on one burst (the shell also reads the alert
+  // banner once): it must never run dry, i.e. no request is refused.
+  expect(rate.lowest(), rate.requests().join('\n')).toBeGreaterThanOrEqual(1);
 });

@@ -4,10 +4,14 @@ import { ApiErrorMessage } from '../../../components/ApiErrorMessage';
 
 const BADGE = { ok: 'badge badge--ok', warn: 'badge badge--warn', fail: 'badge badge--error' } as const;
 
-/** The health check (database, models, disk, engine), read again every 30 s while shown. */
+/**
+ * The health check (database, models, disk, engine), read again every 30 s while shown. It is
+ * part of `status.get`, which the System Status panel beside it reads too: one request for both.
+ */
 export function HealthPanel() {
   const { t } = useTranslation();
-  const health = useProcedureQuery('health.get', {}, { refetchInterval: 30_000 });
+  const status = useProcedureQuery('status.get', {}, { refetchInterval: 30_000 });
+  const health = { ...status, data: status.data?.health };
   return (
     <section className="card" aria-labelledby="health-title" data-testid="health-panel">
       <div className="card__header">
