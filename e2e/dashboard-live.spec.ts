@@ -18,6 +18,11 @@ test.describe('dashboard: live metrics', () => {
     }
     expect(seen.size).toBe(3);
 
+    // The health card reads the checks that status.get carries: the fresh database is fine.
+    const health = page.getByTestId('health-panel');
+    await expect(health.getByTestId('health-database')).toHaveAttribute('data-state', 'ok');
+    await expect(health.locator('[data-testid^="health-"][data-state]')).toHaveCount(5); // overall + four checks
+
     // Values of this machine, in range.
     const cpu = Number(await page.getByTestId('metric-cpu').getAttribute('data-value'));
     expect(cpu).toBeGreaterThanOrEqual(0);

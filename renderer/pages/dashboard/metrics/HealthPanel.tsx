@@ -11,7 +11,7 @@ const BADGE = { ok: 'badge badge--ok', warn: 'badge badge--warn', fail: 'badge b
 export function HealthPanel() {
   const { t } = useTranslation();
   const status = useProcedureQuery('status.get', {}, { refetchInterval: 30_000 });
-  const health = { ...status, data: status.data?.health };
+  const health = status.data?.health;
   return (
     <section className="card" aria-labelledby="health-title" data-testid="health-panel">
       <div className="card__header">
@@ -21,16 +21,16 @@ export function HealthPanel() {
           </h2>
           <p className="card__subtitle">{t('metrics.health.subtitle')}</p>
         </div>
-        {health.data && (
-          <span className={BADGE[health.data.state]} data-testid="health-state" data-state={health.data.state}>
-            {t(`metrics.health.states.${health.data.state}`)}
+        {health && (
+          <span className={BADGE[health.state]} data-testid="health-state" data-state={health.state}>
+            {t(`metrics.health.states.${health.state}`)}
           </span>
         )}
       </div>
-      {health.isError && <ApiErrorMessage error={health.error} onRetry={() => void health.refetch()} testId="health-error" />}
-      {health.data && (
+      {status.isError && <ApiErrorMessage error={status.error} onRetry={() => void status.refetch()} testId="health-error" />}
+      {health && (
         <ul className="health-checks">
-          {health.data.checks.map((check) => (
+          {health.checks.map((check) => (
             <li key={check.name} data-testid={`health-${check.name}`} data-state={check.state}>
               <span className={BADGE[check.state]}>{t(`metrics.health.states.${check.state}`)}</span>
               <strong>{t(`metrics.health.names.${check.name}`)}</strong>
