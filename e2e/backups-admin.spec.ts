@@ -140,3 +140,33 @@ test('an admin restores one model line and the schedule shows the next run', asy
 
   expect(rate.lowest(), rate.requests().join('\n')).toBeGreaterThanOrEqual(3);
 });
+
+test('removing a target keeps its backups on disk; adding the folder again lists them again', async ({ page, consoleServer }) => {
+  await seedStaff(consoleServer, 'cy', 'Cy Wu');
+  await seedPiperVersion(consoleServer, 'cy', '1.0.0');
+  const folder = await tempDir('backup-target');
+  const { cli } = await import('./support/model-store.js');
+  await cli(consoleServer, ['backup', 'target', 'add', 'usb', folder]);
+  const [backup] = await cli<Array<{ id: string }>>(consoleServer, ['backup', 'run']);
+  const rate = watchRateLimit(page);
+  await signInAtBackups(page, consoleServer, consoleServer.adminToken, 'admin');
+  await expect(page.getByTestId(`backup-row-${backup!.id}`)).toBeVisible();
+
+  await page.getByTestId('target-row-usb').getByTestId('target-remove').click();
+  await expect(page.getByTestId('remove-target-dialog')).toContainText('adding the folder again lists it again');
+  await page.getByTestId('remove-target-confirm').click();
+  await expect(page.getByTestId('targets-empty')).toBeVisible();
+  await expect(page.getByTestId('backups-empty')).toBeVisible();
+
+  await page.getByTestId('add-target-open').click();
+  const add = page.getByRole('dialog');
+  await add.getByTestId('add-target-name').fill('usb');
+  await add.getByTestId('add-target-folder').fill(folder);
+  await add.getByTestId('add-target-submit').click();
+  await expect(add.getByTestId('add-target-adopted')).toHaveText('The folder holds 1 backup already: it is listed in the history now and can be restored.');
+  await add.getByTestId('add-target-done').click();
+  await expect(page.getByTestId(`backup-row-${backup!.id}`).getByTestId('backup-target')).toHaveText('usb');
+  await expect(page.getByTestId('target-row-usb').getByTestId('target-count')).toHaveText('1 backup');
+
+  expect(rate.lowest(), rate.requests().join('\n')).toBeGreaterThanOrEqual(3);
+});

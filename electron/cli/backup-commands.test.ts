@@ -76,4 +76,25 @@ describe('voiceops backup (the exact names other tools script against)', () => {
     expect(bad.code).toBe(1);
     expect(bad.json()).toMatchObject({ ok: false });
   }, 60_000); // about twenty CLI runs, each opening the data folder
+
+  it('disaster recovery: a new data folder adds the old target, lists its backups and restores everything', async () => {
+    const temp = makeTempDir();
+    cleanup = temp.cleanup;
+    const lost = ['--data-dir', path.join(temp.dir, 'lost-data')];
+    const fresh = ['--data-dir', path.join(temp.dir, 'new-data')];
+    const folder = path.join(temp.dir, 'nas');
+    fs.mkdirSync(folder);
+    await cli('staff', 'add', 'amy', '--name', 'Amy', ...lost);
+    await cli('models', 'import', writePiperVoice(path.join(temp.dir, 'v1'), 'amy'), '--line', 'voice/amy', '--version', '1.0.0', ...lost);
+    await cli('backup', 'target', 'add', 'nas', folder, ...lost);
+    const [backup] = (await cli('backup', 'run', '--json', ...lost)).json() as Array<{ id: string }>;
+    fs.rmSync(path.join(temp.dir, 'lost-data'), { recursive: true }); // the workstation's disk is gone
+
+    const added = await cli('backup', 'target', 'add', 'nas', folder, '--json', ...fresh);
+    expect(added.json()).toMatchObject({ name: 'nas', adoptedBackups: 1, backupCount: 1 });
+    expect((await cli('backup', 'list', '--json', ...fresh)).json()).toMatchObject([{ id: backup!.id, target: 'nas', versionCount: 1 }]);
+    expect((await cli('backup', 'restore', backup!.id, ...fresh)).code).toBe(0);
+    expect((await cli('models', 'list', '--json', ...fresh)).out).toContain('voice/amy');
+    expect((await cli('models', 'verify', ...fresh)).code).toBe(0);
+  }, 60_000);
 });

@@ -90,11 +90,13 @@ export const backupsEn = {
     addedTitle: 'Target {{name}} added',
     checked: 'The folder is writable.',
     free: '{{free}} free.',
+    adopted_one: 'The folder holds {{count}} backup already: it is listed in the history now and can be restored.',
+    adopted_other: 'The folder holds {{count}} backups already: they are listed in the history now and can be restored.',
   },
   removeTarget: {
     title: 'Remove target {{name}}?',
-    body_one: 'VoiceOps stops backing up to {{path}}. The {{count}} backup in that folder stays on disk.',
-    body_other: 'VoiceOps stops backing up to {{path}}. The {{count}} backups in that folder stay on disk.',
+    body_one: 'VoiceOps stops backing up to {{path}}. The {{count}} backup in that folder stays on disk; adding the folder again lists it again.',
+    body_other: 'VoiceOps stops backing up to {{path}}. The {{count}} backups in that folder stay on disk; adding the folder again lists them again.',
     submit: 'Remove target',
   },
   history: {

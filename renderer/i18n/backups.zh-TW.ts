@@ -92,11 +92,13 @@ export const backupsZhTW: BackupsMessages = {
     addedTitle: '已新增目標 {{name}}',
     checked: '資料夾可寫入。',
     free: '可用空間 {{free}}。',
+    adopted_one: '此資料夾已有 {{count}} 份備份：已列入備份紀錄，可以還原。',
+    adopted_other: '此資料夾已有 {{count}} 份備份：已列入備份紀錄，可以還原。',
   },
   removeTarget: {
     title: '要移除目標 {{name}} 嗎？',
-    body_one: 'VoiceOps 將停止備份到 {{path}}。該資料夾中的 {{count}} 份備份會保留在磁碟上。',
-    body_other: 'VoiceOps 將停止備份到 {{path}}。該資料夾中的 {{count}} 份備份會保留在磁碟上。',
+    body_one: 'VoiceOps 將停止備份到 {{path}}。該資料夾中的 {{count}} 份備份會保留在磁碟上；再次新增此資料夾即可重新列出。',
+    body_other: 'VoiceOps 將停止備份到 {{path}}。該資料夾中的 {{count}} 份備份會保留在磁碟上；再次新增此資料夾即可重新列出。',
     submit: '移除目標',
   },
   history: {

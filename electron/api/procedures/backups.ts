@@ -79,9 +79,10 @@ export const backupProcedures = {
   'backup.targetAdd': defineProcedure({
     kind: 'mutation',
     roles: adminOnly,
-    summary: 'Add a backup target folder (checked: absolute, exists, writable, free space)',
+    summary: 'Add a backup target folder (checked: absolute, exists, writable, free space); backups already in it are listed',
     input: z.object({ name: safeName.describe('a short name for the target'), folder: folderInput }).strict(),
-    output: backupTargetSchema.extend({ warnings: z.array(z.string()) }),
+    /** adoptedBackups: complete backups the folder held already (another installation's, or a removed target's), listed now. */
+    output: backupTargetSchema.extend({ adoptedBackups: z.number().int(), warnings: z.array(z.string()) }),
     cli: { command: 'backup target add', positionals: ['name', 'folder'] },
   }),
   'backup.targetList': defineProcedure({
@@ -95,7 +96,7 @@ export const backupProcedures = {
   'backup.targetRemove': defineProcedure({
     kind: 'mutation',
     roles: adminOnly,
-    summary: 'Forget a backup target (the backups in its folder stay on disk)',
+    summary: 'Forget a backup target (the backups in its folder stay on disk; adding the folder again lists them again)',
     input: z.object({ name: safeName }).strict(),
     output: backupTargetSchema,
     cli: { command: 'backup target remove', positionals: ['name'] },

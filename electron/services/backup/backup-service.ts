@@ -9,6 +9,7 @@ import type { DiskSpace } from '../model-store/disk-space.js';
 import { diskSpace } from '../model-store/disk-space.js';
 import type { ModelStore } from '../model-store/model-store.js';
 import type { SettingsService } from '../settings/settings-service.js';
+import { adoptBackups } from './adopt-backups.js';
 import { readManifest } from './backup-manifest.js';
 import type { BackupDeps } from './backup-deps.js';
 import { checkCron, checkTimezone, defaultSchedule, isDue, nextRunAt, startBackupSchedule } from './backup-schedule.js';
@@ -68,9 +69,14 @@ export class BackupService {
     if (this.repo.findTarget(name)) throw new AppError('CONFLICT', `a backup target named "${name}" exists already`);
     const checked = checkTargetFolder(folder, this.options.dataDir, fromBrowser);
     if (this.repo.targets().some((t) => t.path === checked.folder)) throw new AppError('CONFLICT', `${checked.folder} is already a backup target`);
-    new TargetLayout(checked.folder).ensure();
-    this.repo.addTarget({ name, path: checked.folder, createdAt: this.deps.now().toISOString(), createdBy: actor });
-    return { ...this.describeTarget(name), warnings: checked.warnings };
+    const layout = new TargetLayout(checked.folder);
+    layout.ensure();
+    // One transaction: the target and the backups its folder already holds are listed together.
+    const adoption = this.options.db.transaction(() => {
+      this.repo.addTarget({ name, path: checked.folder, createdAt: this.deps.now().toISOString(), createdBy: actor });
+      return adoptBackups(this.deps, name, layout);
+    })();
+    return { ...this.describeTarget(name), adoptedBackups: adoption.adopted.length, warnings: [...checked.warnings, ...adoption.warnings] };
   }
 
   removeTarget(name: string) {

@@ -33,7 +33,6 @@ export const BACKUP_QUERIES: readonly QueryName[] = ['backup.targetList', 'backu
  * headless console's rate limit. Model lists are refreshed only when shown again.
  */
 export const REFRESH = {
-  targets: ['backup.targetList'],
   targetsAndBackups: ['backup.targetList', 'backup.list'],
   checks: ['backup.list'],
   nothing: [],

@@ -11,7 +11,8 @@ import { REFRESH, useBackupMutation, useLanguage } from '../backup-queries';
 /**
  * Adds a target: the server checks the folder (absolute, exists, writable, outside the data
  * folder from a browser) and measures its free space; the dialog then shows that result, with
- * any warning, before it is closed.
+ * any warning, before it is closed. Backups the folder already holds (another installation's,
+ * or a removed target's) are listed by the server and counted here.
  */
 export function AddTargetDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
@@ -20,7 +21,7 @@ export function AddTargetDialog({ onClose }: { onClose: () => void }) {
   const [name, setName] = useState('');
   const [folder, setFolder] = useState('');
   const [added, setAdded] = useState<OutputOf<'backup.targetAdd'> | null>(null);
-  const add = useBackupMutation('backup.targetAdd', REFRESH.targets, { onSuccess: (target) => setAdded(target) });
+  const add = useBackupMutation('backup.targetAdd', REFRESH.targetsAndBackups, { onSuccess: (target) => setAdded(target) });
   const nameOk = SAFE_NAME_PATTERN.test(name.trim()) && !name.includes('..');
 
   function submit(event: FormEvent<HTMLFormElement>): void {
@@ -43,6 +44,11 @@ export function AddTargetDialog({ onClose }: { onClose: () => void }) {
               <code className="wrap-anywhere">{added.path}</code>
             </p>
           </div>
+          {added.adoptedBackups > 0 && (
+            <div className="alert alert--info" role="status" data-testid="add-target-adopted">
+              <p className="alert__text">{t('backups.addTarget.adopted', { count: added.adoptedBackups })}</p>
+            </div>
+          )}
           {added.warnings.map((warning) => (
             <div key={warning} className="alert alert--error" data-testid="add-target-warning">
               <p className="alert__text">{warning}</p>
