@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JobControl } from '../../core/jobs.js';
+import { StoreWorker } from '../model-store/store-worker-client.js';
 import { runCopies } from './parallel-copies.js';
 
 let root: string | undefined;
@@ -56,7 +57,7 @@ describe('runCopies (verified copies side by side, real worker threads)', () => 
         expect(fs.readFileSync(target).equals(fs.readFileSync(item.file))).toBe(true);
       },
       (done) => seen.push(done),
-      2,
+      { concurrency: 2 },
     );
     expect(mostAtOnce).toBe(2);
     expect(seen.at(-1)).toBe(total);
@@ -75,7 +76,7 @@ describe('runCopies (verified copies side by side, real worker threads)', () => 
         await worker.copyVerified(item.file, path.join(root!, 'out', String(index)), { durable: false });
       },
       () => undefined,
-      1,
+      { concurrency: 1 },
     ).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'NOT_FOUND' });
     expect(started).toEqual([0, 1]);
@@ -94,9 +95,32 @@ describe('runCopies (verified copies side by side, real worker threads)', () => 
         controller.abort();
       },
       () => undefined,
-      1,
+      { concurrency: 1 },
     ).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'CANCELLED' });
     expect(started).toEqual([0]);
+  });
+
+  it("uses the caller's worker for one slot and leaves it running after a success", async () => {
+    const items = sources(3, 1024);
+    const mine = new StoreWorker();
+    try {
+      const used = new Set<StoreWorker>();
+      await runCopies(
+        items,
+        job(),
+        async (worker, item, index) => {
+          used.add(worker);
+          await worker.copyVerified(item.file, path.join(root!, 'out', String(index)), { durable: false });
+        },
+        () => undefined,
+        { concurrency: 2, callerWorker: mine },
+      );
+      expect(used.size).toBe(2);
+      expect(used.has(mine)).toBe(true);
+      expect(await mine.hash(items[0]!.file)).toMatchObject({ sha256: items[0]!.sha256 });
+    } finally {
+      mine.close();
+    }
   });
 });

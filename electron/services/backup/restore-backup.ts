@@ -67,6 +67,7 @@ async function stageAndSwap(deps: BackupDeps, restoreId: string, backupId: strin
         await deps.fault?.('restore:blob');
       },
       (done) => job.progress({ done, total }),
+      { callerWorker: worker },
     );
     await beforeSwap?.();
     swapRegistry(deps.db, backup, scope);

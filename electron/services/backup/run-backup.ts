@@ -115,6 +115,7 @@ export async function runBackup(deps: BackupDeps, targetName: string, kind: Back
         await deps.fault?.('backup:blob');
       },
       (done) => job.progress({ done, total: newBlobBytes }),
+      { callerWorker: worker },
     );
     const done = newBlobBytes;
 
