@@ -163,7 +163,7 @@ test('removing a target keeps its backups on disk; adding the folder again lists
   await add.getByTestId('add-target-name').fill('usb');
   await add.getByTestId('add-target-folder').fill(folder);
   await add.getByTestId('add-target-submit').click();
-  await expect(add.getByTestId('add-target-adopted')).toHaveText('The folder holds 1 backup already: it is listed in the history now and can be restored.');
+  await expect(add.getByTestId('add-target-adopted')).toHaveText('The folder holds 1 backup already: it is listed on the Backups screen now and can be restored.');
   await add.getByTestId('add-target-done').click();
   await expect(page.getByTestId(`backup-row-${backup!.id}`).getByTestId('backup-target')).toHaveText('usb');
   await expect(page.getByTestId('target-row-usb').getByTestId('target-count')).toHaveText('1 backup');

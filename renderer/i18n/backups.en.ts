@@ -90,8 +90,8 @@ export const backupsEn = {
     addedTitle: 'Target {{name}} added',
     checked: 'The folder is writable.',
     free: '{{free}} free.',
-    adopted_one: 'The folder holds {{count}} backup already: it is listed in the history now and can be restored.',
-    adopted_other: 'The folder holds {{count}} backups already: they are listed in the history now and can be restored.',
+    adopted_one: 'The folder holds {{count}} backup already: it is listed on the Backups screen now and can be restored.',
+    adopted_other: 'The folder holds {{count}} backups already: they are listed on the Backups screen now and can be restored.',
   },
   removeTarget: {
     title: 'Remove target {{name}}?',

@@ -92,8 +92,8 @@ export const backupsZhTW: BackupsMessages = {
     addedTitle: '已新增目標 {{name}}',
     checked: '資料夾可寫入。',
     free: '可用空間 {{free}}。',
-    adopted_one: '此資料夾已有 {{count}} 份備份：已列入備份紀錄，可以還原。',
-    adopted_other: '此資料夾已有 {{count}} 份備份：已列入備份紀錄，可以還原。',
+    adopted_one: '此資料夾已有 {{count}} 份備份：已列在「備份」畫面，可以還原。',
+    adopted_other: '此資料夾已有 {{count}} 份備份：已列在「備份」畫面，可以還原。',
   },
   removeTarget: {
     title: '要移除目標 {{name}} 嗎？',

@@ -129,7 +129,7 @@ export const setupEn = {
     tokenOnce: 'Each new account gets a sign-in token that is shown only once: hand it to its owner before you leave this page.',
   },
   backup: {
-    intro: 'Add a backup target (a folder on another disk or a mounted share) and choose when backups run.',
+    intro: 'Add a backup target (a folder on another disk or a mounted share) and choose when backups run. Replacing a lost workstation? Add the old target folder: its backups are listed on the Backups screen, where one restores everything.',
     skipWarning: 'Skipping leaves this workstation without backups until a target is added on the Backups screen.',
   },
   samples: {
