@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTempBackups, type TempBackups } from '../../test-support/temp-backups.js';
 import { verifyStore } from '../model-store/verify-store.js';
+import { LATEST_SCHEMA_VERSION } from '../../db/migrations/index.js';
 import { TargetLayout } from './target-layout.js';
 
 const opened: TempBackups[] = [];
@@ -72,5 +73,27 @@ describe('adding a folder that holds backups already', () => {
     expect(second.adoptedBackups).toBe(0);
     expect(second.warnings.join('\n')).toContain(`backup ${good!.id} in this folder is listed already under target "nas"`);
     expect(fresh.backups.list().map((r) => [r.id, r.target])).toEqual([[good!.id, 'nas']]);
+  });
+
+  it('refuses to restore a backup made by a newer app before anything changes; a missing registry copy is named', async () => {
+    const newer = open();
+    await newer.importVoice('amy', '1.0.0');
+    newer.t.db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`); // as a newer app would have left it
+    const [backup] = await newer.t.run((job) => newer.backups.run('disk2', 'manual', job));
+    newer.t.db.pragma(`user_version = ${LATEST_SCHEMA_VERSION}`);
+
+    const fresh = open();
+    fresh.backups.addTarget('nas', newer.targetDir, 'admin', false);
+    for (const dryRun of [true, false]) {
+      const error = await fresh.t.run((job) => fresh.backups.restore(backup!.id, { kind: 'whole' }, dryRun, job)).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'DB_NEWER_THAN_APP' });
+      expect((error as Error).message).toContain(`registry schema ${LATEST_SCHEMA_VERSION + 1}`);
+    }
+    expect(fresh.backups.list().map((r) => r.kind)).toEqual(['manual']); // no pre-restore snapshot was taken
+
+    fs.rmSync(new TargetLayout(fs.realpathSync(newer.targetDir)).entryPath(backup!.id, 'registry.db'));
+    const missing = await fresh.t.run((job) => fresh.backups.restore(backup!.id, { kind: 'whole' }, true, job)).catch((e: unknown) => e);
+    expect(missing).toMatchObject({ code: 'INTEGRITY_FAILED' });
+    expect((missing as Error).message).toContain('missing from its target');
   });
 });

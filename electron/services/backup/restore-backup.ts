@@ -4,6 +4,7 @@ import path from 'node:path';
 import { AppError } from '../../api/index.js';
 import type { JobControl } from '../../core/jobs.js';
 import type { RestoreJournalRow } from '../../db/repositories/backup-repository.js';
+import { LATEST_SCHEMA_VERSION } from '../../db/migrations/index.js';
 import { commitBlob } from '../model-store/blob-writer.js';
 import { runCopies } from './parallel-copies.js';
 import { StoreWorker } from '../model-store/store-worker-client.js';
@@ -11,7 +12,6 @@ import { readManifest } from './backup-manifest.js';
 import { backupOf, type BackupDeps } from './backup-deps.js';
 import { loadRegistryFile, planRestore, swapRegistry, describeScope, parseScope, type RestoreChange, type RestoreScope } from './registry-swap.js';
 import { runBackup } from './run-backup.js';
-import { targetOf } from './backup-deps.js';
 
 export interface RestoreResult {
   backupId: string;
@@ -22,6 +22,35 @@ export interface RestoreResult {
   bytesToCopy: number;
   snapshotBackupId: string | null;
   affectedLines: string[];
+}
+
+/**
+ * A registry written by a newer app may hold rows this version would misread: refused before
+ * anything happens (no snapshot, no staging). The version is read from the SQLite header
+ * (user_version, 4 bytes big-endian at offset 60), which needs no database connection on a
+ * possibly read-only share.
+ */
+function assertRegistryNotNewer(file: string, backupId: string, appVersion: string): void {
+  const header = Buffer.alloc(64);
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch {
+    throw new AppError('INTEGRITY_FAILED', `the registry copy of backup ${backupId} is missing from its target (${file})`);
+  }
+  try {
+    fs.readSync(fd, header, 0, header.length, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  const version = header.readUInt32BE(60);
+  if (version > LATEST_SCHEMA_VERSION) {
+    throw new AppError(
+      'DB_NEWER_THAN_APP',
+      `backup ${backupId} was made by VoiceOps Admin ${appVersion} (registry schema ${version}); this app understands schema ${LATEST_SCHEMA_VERSION}: ` +
+        'install that version or a newer one, then restore',
+    );
+  }
 }
 
 function stagingDir(deps: BackupDeps, restoreId: string): string {
@@ -92,8 +121,9 @@ export async function restoreBackup(
   dryRun: boolean,
   job: JobControl,
 ): Promise<RestoreResult> {
-  const { backup } = backupOf(deps, backupId);
-  const manifest = readManifest(targetOf(deps, backup.target).layout, backupId);
+  const { backup, layout } = backupOf(deps, backupId);
+  const manifest = readManifest(layout, backupId);
+  assertRegistryNotNewer(layout.entryPath(backupId, 'registry.db'), backupId, manifest.appVersion);
   if (dryRun) {
     const restoreId = `dry-${randomUUID()}`;
     const dir = stagingDir(deps, restoreId);
@@ -101,7 +131,7 @@ export async function restoreBackup(
     try {
       fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
       const staged = path.join(dir, 'registry.db');
-      const { sha256 } = await worker.copyAndHash(targetOf(deps, backup.target).layout.entryPath(backupId, 'registry.db'), staged);
+      const { sha256 } = await worker.copyAndHash(layout.entryPath(backupId, 'registry.db'), staged);
       if (sha256 !== manifest.files.find((f) => f.path === 'registry.db')!.sha256) throw new AppError('INTEGRITY_FAILED', `the registry copy in backup ${backupId} is corrupt`);
       const plan = planRestore(deps.db, loadRegistryFile(staged), scope);
       const missing = [...plan.neededBlobs].filter(([d]) => !fs.existsSync(deps.store.layout.blobPath(d)));
