@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openTempBackups, type TempBackups } from '../../test-support/temp-backups.js';
 import { verifyStore } from '../model-store/verify-store.js';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations/index.js';
+import { WizardProgress } from '../setup/wizard-progress.js';
 import { TargetLayout } from './target-layout.js';
 
 const opened: TempBackups[] = [];
@@ -21,11 +22,16 @@ describe('adding a folder that holds backups already', () => {
     const lost = open();
     await lost.importVoice('amy', '1.0.0');
     await lost.importVoice('bob', '1.0.0', 2);
+    lost.t.settings.update({ 'backup.keepLast': 3 });
+    const lostWizard = new WizardProgress(lost.t.db);
+    lostWizard.write({ ...lostWizard.read(), current: 'summary', completedAt: '2026-01-01T00:00:00.000Z' }, new Date());
     const [older] = await lost.t.run((job) => lost.backups.run('disk2', 'manual', job));
     await lost.importVoice('amy', '1.1.0', 3);
     const [newest] = await lost.t.run((job) => lost.backups.run('disk2', 'scheduled', job));
 
     const fresh = open();
+    const freshWizard = new WizardProgress(fresh.t.db);
+    freshWizard.write({ ...freshWizard.read(), current: 'backup' }, new Date()); // mid-setup on the new machine
     const added = fresh.backups.addTarget('nas', lost.targetDir, 'admin', false);
     expect(added).toMatchObject({ name: 'nas', adoptedBackups: 2, backupCount: 2, lastBackupAt: newest!.createdAt, warnings: [] });
     const listed = fresh.backups.list('nas');
@@ -37,6 +43,9 @@ describe('adding a folder that holds backups already', () => {
     expect(fresh.t.store.staff.list(true).map((s) => s.code).sort()).toEqual(['amy', 'bob']);
     expect(fresh.t.store.versions.summary('voice/amy').versions.map((v) => v.version).sort()).toEqual(['1.0.0', '1.1.0']);
     expect(fresh.t.blobsOnDisk()).toEqual(lost.t.blobsOnDisk());
+    // The user settings come back; where this machine's setup wizard is stays this machine's.
+    expect(fresh.t.settings.get('backup.keepLast')).toBe(3);
+    expect(freshWizard.read()).toMatchObject({ current: 'backup', completedAt: null });
     const report = await fresh.t.run((job) => verifyStore(fresh.t.store.repo, fresh.t.store.layout, job));
     expect(report).toMatchObject({ problems: [], checkedVersions: 3 });
   });

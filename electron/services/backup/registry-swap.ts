@@ -1,5 +1,11 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { AppError } from '../../api/index.js';
+import { AppError, settingsSchema } from '../../api/index.js';
+
+/**
+ * The settings a whole restore brings back: the declared user settings. Other rows of the same
+ * table belong to this installation (where its setup wizard is) and are never replaced.
+ */
+const USER_SETTING_KEYS: ReadonlySet<string> = new Set(Object.keys(settingsSchema.shape));
 
 /** Which part of the registry a restore replaces. */
 export type RestoreScope = { kind: 'whole' } | { kind: 'line'; line: string } | { kind: 'staff'; code: string };
@@ -44,7 +50,9 @@ function load(db: Database): Registry {
       ),
     ),
     files,
-    settings: new Map((db.prepare('SELECT key, value FROM settings').all() as Array<{ key: string; value: string }>).map((s) => [s.key, s.value])),
+    settings: new Map(
+      (db.prepare('SELECT key, value FROM settings').all() as Array<{ key: string; value: string }>).filter((s) => USER_SETTING_KEYS.has(s.key)).map((s) => [s.key, s.value]),
+    ),
   };
 }
 
@@ -182,7 +190,8 @@ export function swapRegistry(db: Database, backup: Registry, scope: RestoreScope
       for (const code of current.staff.keys()) if (!backup.staff.has(code)) db.prepare('DELETE FROM staff WHERE code = ?').run(code);
     }
     if (scope.kind === 'whole') {
-      db.prepare('DELETE FROM settings').run();
+      const remove = db.prepare('DELETE FROM settings WHERE key = ?');
+      for (const key of USER_SETTING_KEYS) remove.run(key);
       const insert = db.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)');
       for (const [key, value] of backup.settings) insert.run(key, value, new Date().toISOString());
     }
