@@ -170,3 +170,40 @@ test('removing a target keeps its backups on disk; adding the folder again lists
 
   expect(rate.lowest(), rate.requests().join('\n')).toBeGreaterThanOrEqual(3);
 });
+
+test('a replacement workstation adds the lost one’s target folder and restores everything from it', async ({ page, consoleServer }) => {
+  test.setTimeout(60_000); // a backup on the lost installation, then a restore with its snapshot
+  // The lost workstation: its own data folder, one voice, one backup to the NAS folder.
+  const lost = { dataDir: await tempDir('lost-data') };
+  await seedStaff(lost, 'dee', 'Dee Ho');
+  await seedPiperVersion(lost, 'dee', '1.0.0');
+  const folder = await tempDir('backup-target');
+  const { cli } = await import('./support/model-store.js');
+  await cli(lost, ['backup', 'target', 'add', 'nas', folder]);
+  const [backup] = await cli<Array<{ id: string }>>(lost, ['backup', 'run']);
+
+  const rate = watchRateLimit(page);
+  await signInAtBackups(page, consoleServer, consoleServer.adminToken, 'admin');
+  await page.getByTestId('add-target-open').click();
+  const add = page.getByRole('dialog');
+  await add.getByTestId('add-target-name').fill('nas');
+  await add.getByTestId('add-target-folder').fill(folder);
+  await add.getByTestId('add-target-submit').click();
+  await expect(add.getByTestId('add-target-adopted')).toContainText('The folder holds 1 backup already');
+  await add.getByTestId('add-target-done').click();
+
+  const row = page.getByTestId(`backup-row-${backup!.id}`);
+  await row.getByTestId('backup-restore').click();
+  const restore = page.getByTestId('restore-dialog');
+  await expect(restore.getByTestId('restore-scope-whole')).toBeChecked();
+  await restore.getByTestId('restore-preview').click();
+  await expect(restore.getByTestId('restore-change').filter({ hasText: 'voice/dee@1.0.0' })).toHaveAttribute('data-change', 'add');
+  await restore.getByTestId('restore-understood').check();
+  await restore.getByTestId('restore-confirm').click();
+  await expect(restore.getByTestId('restore-result')).toContainText('Restored all staff, model lines, versions and settings.');
+
+  const lines = await cli<Array<{ line: string; versions: unknown[] }>>(consoleServer, ['models', 'list']);
+  expect(lines.find((l) => l.line === 'voice/dee')?.versions, JSON.stringify(lines)).toHaveLength(1);
+  expect((await cli<{ problems: unknown[] }>(consoleServer, ['models', 'verify'])).problems).toEqual([]);
+  expect(rate.lowest(), rate.requests().join('\n')).toBeGreaterThanOrEqual(3);
+});

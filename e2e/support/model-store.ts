@@ -11,12 +11,15 @@ import { REPO_ROOT, type ConsoleServer } from './console-server.js';
 const run = promisify(execFile);
 const CLI = path.join(REPO_ROOT, 'bin', 'voiceops.js');
 
+/** The data folder a seeding helper works on: a running console's, or another installation's. */
+export type DataFolder = Pick<ConsoleServer, 'dataDir'>;
+
 /**
  * Seeds the model store through the `voiceops` command line on the server's data folder, as an
  * admin at the workstation would. Unlike API calls, this spends none of the browser's
  * rate-limit budget (all requests from 127.0.0.1 share one bucket).
  */
-export async function cli<T = unknown>(server: ConsoleServer, args: string[]): Promise<T> {
+export async function cli<T = unknown>(server: DataFolder, args: string[]): Promise<T> {
   const { stdout } = await run(process.execPath, [CLI, ...args, '--data-dir', server.dataDir, '--json'], { cwd: REPO_ROOT, timeout: 20_000 });
   return JSON.parse(stdout) as T;
 }
@@ -25,12 +28,12 @@ export async function tempDir(prefix: string): Promise<string> {
   return fs.mkdtemp(path.join(os.tmpdir(), `voiceops-e2e-${prefix}-`));
 }
 
-export function seedStaff(server: ConsoleServer, code: string, name: string): Promise<unknown> {
+export function seedStaff(server: DataFolder, code: string, name: string): Promise<unknown> {
   return cli(server, ['staff', 'add', code, '--name', name]);
 }
 
 /** Imports a small Piper voice as the given version (different gains give different files). */
-export async function seedPiperVersion(server: ConsoleServer, code: string, version: string, gain = 1): Promise<void> {
+export async function seedPiperVersion(server: DataFolder, code: string, version: string, gain = 1): Promise<void> {
   const dir = writePiperVoice(path.join(await tempDir('piper'), 'voice'), 'voice', { gain });
   await cli(server, ['models', 'import', dir, '--line', `voice/${code}`, '--version', version]);
 }
