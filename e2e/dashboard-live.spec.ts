@@ -21,7 +21,10 @@ test.describe('dashboard: live metrics', () => {
     // The health card reads the checks that status.get carries: the fresh database is fine.
     const health = page.getByTestId('health-panel');
     await expect(health.getByTestId('health-database')).toHaveAttribute('data-state', 'ok');
-    await expect(health.locator('[data-testid^="health-"][data-state]')).toHaveCount(5); // overall + four checks
+    await expect(health.locator('[data-testid^="health-"][data-state]')).toHaveCount(6); // overall + five checks
+    // A new data folder has no backup target: the backups line says so as a warning.
+    await expect(health.getByTestId('health-backups')).toHaveAttribute('data-state', 'warn');
+    await expect(health.getByTestId('health-backups')).toContainText('no backup target');
 
     // Values of this machine, in range.
     const cpu = Number(await page.getByTestId('metric-cpu').getAttribute('data-value'));
@@ -50,7 +53,7 @@ test.describe('dashboard: live metrics', () => {
     await page.getByTestId('metric-range-7d').click();
     await expect(page.getByTestId('metric-range-7d')).toHaveAttribute('aria-checked', 'true');
 
-    // The health check: database, models, disk, engine.
+    // The health check: database, models, disk, engine, backups.
     await expect(page.getByTestId('health-database')).toHaveAttribute('data-state', 'ok');
     await expect(page.getByTestId('health-disk')).toBeVisible();
   });

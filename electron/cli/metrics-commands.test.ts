@@ -50,13 +50,15 @@ describe('voiceops metrics, alerts and health', () => {
     expect(JSON.parse((await run('alerts', '--json', '--data-dir', dir)).out)).toEqual({ active: [], log: [] });
   });
 
-  it('health and status --json carry the four checks', async () => {
+  it('health and status --json carry the five checks', async () => {
     const dir = dataDir();
     const health = await run('health', '--json', '--data-dir', dir);
     const parsed = JSON.parse(health.out) as { state: string; checks: Array<{ name: string }> };
-    expect(parsed.checks.map((c) => c.name)).toEqual(['database', 'models', 'disk', 'engine']);
+    expect(parsed.checks.map((c) => c.name)).toEqual(['database', 'models', 'disk', 'engine', 'backups']);
+    // A new data folder has no backup target: the backups line warns, which is no failure.
+    expect(parsed.checks.find((c) => c.name === 'backups')).toMatchObject({ state: 'warn' });
     expect(health.code).toBe(parsed.state === 'fail' ? 1 : 0);
     const status = JSON.parse((await run('status', '--json', '--data-dir', dir)).out);
-    expect(status.health.checks).toHaveLength(4);
+    expect(status.health.checks).toHaveLength(5);
   });
 });

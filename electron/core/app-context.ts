@@ -12,6 +12,7 @@ import { SetupService } from '../services/setup/setup-service.js';
 import { PIPELINES } from '../../native-engine/pipelines/index.js';
 import { AlertService } from '../services/alerts/alert-service.js';
 import { backupState, storeState } from '../services/metrics/app-state.js';
+import { backupHealth } from '../services/backup/backup-health.js';
 import { MetricsHistory } from '../services/metrics/metrics-history.js';
 import { MetricsSampler } from '../services/metrics/metrics-sampler.js';
 import { HealthService } from '../services/status/health-service.js';
@@ -93,7 +94,7 @@ export async function openAppContext({ dataDir, frontDoor, log }: OpenAppOptions
   const previews = new PreviewService({ db, dataDir, store, engine, audit, logger });
   const backups = new BackupService({ db, dataDir, store, settings, audit, appVersion: appVersion() });
   const setup = new SetupService({ db, dataDir, databaseFile: dbFile, settings, auth, backups, store });
-  const health = new HealthService({ db, dataDir, store, engineStatus: () => engine.status() });
+  const health = new HealthService({ db, dataDir, store, engineStatus: () => engine.status(), backups: () => backupHealth(backups, backups.deps.now()) });
   const status = new StatusService({ db, dataDir, databaseFile: dbFile, appVersion: appVersion(), frontDoor, health });
   const metricsHistory = new MetricsHistory(db);
   const alerts = new AlertService({ db, bus });

@@ -143,7 +143,7 @@ describe('headless console server', () => {
     expect(healthy.statusCode).toBe(200);
     const value = healthy.json().value as { status: string; health: string; checks: Array<Record<string, unknown>> };
     expect(value.status).toBe('up');
-    expect(value.checks.map((c) => c.name)).toEqual(['database', 'models', 'disk', 'engine']);
+    expect(value.checks.map((c) => c.name)).toEqual(['database', 'models', 'disk', 'engine', 'backups']);
     for (const check of value.checks) expect(Object.keys(check).sort()).toEqual(['name', 'state']);
     app.db.close(); // the database check fails now
     const failing = await s.inject({ method: 'GET', url: '/api/health' });

@@ -35,6 +35,7 @@ export const backupsEn = {
     nextAt: '{{time}}',
     lastRun: 'Last run {{time}}',
     neverRun: 'Not run yet',
+    lastFailed: 'The scheduled run of {{time}} failed:',
     editTitle: 'Backup schedule',
     modeLabel: 'Run backups',
     modeEvery: 'Every N hours',

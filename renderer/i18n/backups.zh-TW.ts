@@ -36,6 +36,7 @@ export const backupsZhTW: BackupsMessages = {
     next: '下次執行',
     nextAt: '{{time}}',
     lastRun: '上次執行 {{time}}',
+    lastFailed: '{{time}} 的排程備份失敗：',
     neverRun: '尚未執行',
     editTitle: '備份排程',
     modeLabel: '執行備份',

@@ -117,7 +117,7 @@ export const metricsEn = {
     title: 'Health check',
     subtitle: 'The same check as voiceops health and voiceops status --json',
     states: { ok: 'ok', warn: 'warning', fail: 'failed' },
-    names: { database: 'Database', models: 'Models', disk: 'Disk', engine: 'Engine' },
+    names: { database: 'Database', models: 'Models', disk: 'Disk', engine: 'Engine', backups: 'Backups' },
   },
 };
 

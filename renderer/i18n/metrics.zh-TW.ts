@@ -119,6 +119,6 @@ export const metricsZhTW: MetricsMessages = {
     title: '健康檢查',
     subtitle: '與 voiceops health 及 voiceops status --json 相同的檢查',
     states: { ok: '正常', warn: '警告', fail: '失敗' },
-    names: { database: '資料庫', models: '模型', disk: '磁碟', engine: '引擎' },
+    names: { database: '資料庫', models: '模型', disk: '磁碟', engine: '引擎', backups: '備份' },
   },
 };

@@ -66,6 +66,8 @@ export const backupScheduleSchema = z.object({
   cron: z.string().nullable(),
   timezone: z.string(),
   lastRunAt: z.string().nullable(),
+  /** Why the last scheduled run failed; null when it succeeded or none ran yet. */
+  lastError: z.string().nullable(),
   nextRunAt: z.string(),
 });
 export type BackupSchedule = z.infer<typeof backupScheduleSchema>;

@@ -20,7 +20,7 @@ export const ownershipSchema = z.object({
 export type Ownership = z.infer<typeof ownershipSchema>;
 export const HEALTH_STATES = ['ok', 'warn', 'fail'] as const;
 export const healthCheckSchema = z.object({
-  name: z.enum(['database', 'models', 'disk', 'engine']),
+  name: z.enum(['database', 'models', 'disk', 'engine', 'backups']),
   state: z.enum(HEALTH_STATES),
   detail: z.string(),
 });

@@ -42,6 +42,8 @@ export interface ScheduleRow {
   timezone: string;
   anchorAt: string;
   lastRunAt: string | null;
+  /** Why the last scheduled run failed; null when it succeeded or none ran yet (migration 006). */
+  lastError: string | null;
 }
 
 export interface RestoreJournalRow {
@@ -129,18 +131,20 @@ export class BackupRepository {
 
   schedule(): ScheduleRow | undefined {
     return this.db
-      .prepare('SELECT mode, every_hours AS everyHours, cron, timezone, anchor_at AS anchorAt, last_run_at AS lastRunAt FROM backup_schedule WHERE id = 1')
+      .prepare(
+        'SELECT mode, every_hours AS everyHours, cron, timezone, anchor_at AS anchorAt, last_run_at AS lastRunAt, last_error AS lastError FROM backup_schedule WHERE id = 1',
+      )
       .get() as ScheduleRow | undefined;
   }
 
   setSchedule(s: ScheduleRow): void {
     this.db
       .prepare(
-        `INSERT INTO backup_schedule (id, mode, every_hours, cron, timezone, anchor_at, last_run_at) VALUES (1, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO backup_schedule (id, mode, every_hours, cron, timezone, anchor_at, last_run_at, last_error) VALUES (1, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(id) DO UPDATE SET mode = excluded.mode, every_hours = excluded.every_hours, cron = excluded.cron,
-           timezone = excluded.timezone, anchor_at = excluded.anchor_at, last_run_at = excluded.last_run_at`,
+           timezone = excluded.timezone, anchor_at = excluded.anchor_at, last_run_at = excluded.last_run_at, last_error = excluded.last_error`,
       )
-      .run(s.mode, s.everyHours, s.cron, s.timezone, s.anchorAt, s.lastRunAt);
+      .run(s.mode, s.everyHours, s.cron, s.timezone, s.anchorAt, s.lastRunAt, s.lastError);
   }
 
   journal(id: string): RestoreJournalRow | undefined {

@@ -9,7 +9,7 @@ afterEach(() => b?.cleanup());
 
 describe('backup schedule', () => {
   it('defaults to every 24 h in Asia/Taipei; cron expressions go through croner with a time zone', () => {
-    const base = { everyHours: null, anchorAt: '2025-05-01T00:00:00Z', lastRunAt: null } as const;
+    const base = { everyHours: null, anchorAt: '2025-05-01T00:00:00Z', lastRunAt: null, lastError: null } as const;
     // 02:00 in Taipei (UTC+8) is 18:00 UTC of the day before.
     expect(nextRunAt({ ...base, mode: 'cron', cron: '0 2 * * *', timezone: 'Asia/Taipei' }).toISOString()).toBe('2025-05-01T18:00:00.000Z');
     expect(nextRunAt({ ...base, mode: 'every', everyHours: 6, cron: null, timezone: 'Asia/Taipei' }).toISOString()).toBe('2025-05-01T06:00:00.000Z');

@@ -23,7 +23,7 @@ export function checkTimezone(timezone: string): void {
 }
 
 export function defaultSchedule(now: Date): ScheduleRow {
-  return { mode: 'every', everyHours: DEFAULT_EVERY_HOURS, cron: null, timezone: DEFAULT_TIMEZONE, anchorAt: now.toISOString(), lastRunAt: null };
+  return { mode: 'every', everyHours: DEFAULT_EVERY_HOURS, cron: null, timezone: DEFAULT_TIMEZONE, anchorAt: now.toISOString(), lastRunAt: null, lastError: null };
 }
 
 /**

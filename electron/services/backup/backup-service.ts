@@ -103,14 +103,32 @@ export class BackupService {
     return this.repo.targets().map((t) => this.describeTarget(t.name));
   }
 
-  /** Backs up to one target, or to every target in turn. */
+  /**
+   * Backs up to one target, or to every target in turn. One target failing (a USB disk left
+   * unplugged) does not keep the others from their backup: each is tried, then the failures are
+   * reported together; the backups that succeeded are listed.
+   */
   run(target: string | undefined, kind: BackupKind, job: JobControl): Promise<BackupRow[]> {
     return this.exclusive(async () => {
-      const names = target ? [target] : this.repo.targets().map((t) => t.name);
+      if (target) return [await runBackup(this.deps, target, kind, job)];
+      const names = this.repo.targets().map((t) => t.name);
       if (names.length === 0) throw new AppError('NOT_FOUND', 'no backup target yet; add one with: voiceops backup target add <name> <folder>');
       const rows: BackupRow[] = [];
-      for (const name of names) rows.push(await runBackup(this.deps, name, kind, job));
-      return rows;
+      const failures: Array<{ name: string; error: unknown }> = [];
+      for (const name of names) {
+        try {
+          rows.push(await runBackup(this.deps, name, kind, job));
+        } catch (error) {
+          if ((error as AppError).code === 'CANCELLED') throw error;
+          failures.push({ name, error });
+        }
+      }
+      if (failures.length === 0) return rows;
+      if (names.length === 1) throw failures[0]!.error;
+      const done = rows.map((r) => `${r.target} (${r.id})`).join(', ') || 'none';
+      const failed = failures.map((f) => `${f.name}: ${(f.error as Error).message}`).join('; ');
+      const code = failures[0]!.error instanceof AppError ? failures[0]!.error.code : 'INTERNAL';
+      throw new AppError(code, `backed up to ${done}; failed: ${failed}`);
     });
   }
 
@@ -182,7 +200,15 @@ export class BackupService {
 
   schedule() {
     const row = this.scheduleRow();
-    return { mode: row.mode, everyHours: row.everyHours, cron: row.cron, timezone: row.timezone, lastRunAt: row.lastRunAt, nextRunAt: nextRunAt(row).toISOString() };
+    return {
+      mode: row.mode,
+      everyHours: row.everyHours,
+      cron: row.cron,
+      timezone: row.timezone,
+      lastRunAt: row.lastRunAt,
+      lastError: row.lastError,
+      nextRunAt: nextRunAt(row).toISOString(),
+    };
   }
 
   /** Changes the schedule; counting starts again from the last run (or now). */
@@ -205,10 +231,27 @@ export class BackupService {
     return this.repo.targets().length > 0 && isDue(this.scheduleRow(), now);
   }
 
-  /** The scheduled run: back up to every target, prune by retention, and verify the newest backup when its verification is old. */
+  /**
+   * The scheduled run: back up to every target, prune by retention, and verify the newest backup
+   * when its verification is old. Nobody watches it, so how it ended is kept on the schedule row
+   * (shown on the Backups screen and in the health check) and a failure goes to the audit log.
+   */
   async runScheduled(jobs: JobRegistry): Promise<BackupRow[]> {
     const row = this.scheduleRow();
     this.repo.setSchedule({ ...row, lastRunAt: this.deps.now().toISOString() });
+    try {
+      const rows = await this.runScheduledSteps(jobs);
+      this.repo.setSchedule({ ...this.scheduleRow(), lastError: null });
+      return rows;
+    } catch (error) {
+      const reason = (error as Error).message;
+      this.repo.setSchedule({ ...this.scheduleRow(), lastError: reason });
+      this.options.audit.record({ actor: 'scheduler', role: null, action: 'backup.run', target: reason.slice(0, 500), success: false, origin: 'schedule' });
+      throw error;
+    }
+  }
+
+  private async runScheduledSteps(jobs: JobRegistry): Promise<BackupRow[]> {
     const rows = await jobs.run('backup.run', 'scheduler', undefined, (job) => this.run(undefined, 'scheduled', job));
     for (const r of rows) this.options.audit.record({ actor: 'scheduler', role: null, action: 'backup.run', target: `target=${r.target} id=${r.id}`, success: true, origin: 'schedule' });
     await this.prune();

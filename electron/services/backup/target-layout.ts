@@ -176,8 +176,18 @@ function processAlive(pid: number): boolean {
 /**
  * One writer per target (the console's schedule and a CLI run may overlap). The lock file holds
  * the writer's pid; a lock whose process is gone (killed) is taken over.
+ * The target's voiceops-backup folder, made when the target was added, must be there: if it is
+ * not, the disk or share is most likely not mounted, and writing would fill the empty mount
+ * point on the system disk instead (a classic way to lose backups without noticing).
  */
 export function lockTarget(layout: TargetLayout, name: string): () => void {
+  if (!fs.existsSync(layout.root)) {
+    throw new AppError(
+      'UNREACHABLE',
+      `backup target "${name}": ${layout.root} is missing; is the disk or share mounted? ` +
+        '(a new, empty disk in its place: remove the target and add it again)',
+    );
+  }
   layout.ensure();
   for (let attempt = 0; attempt < 2; attempt++) {
     try {

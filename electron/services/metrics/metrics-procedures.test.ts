@@ -163,6 +163,6 @@ describe('metrics procedures and the sampler', () => {
     expect(failed.state).toBe('fail');
     expect(failed.checks.filter((c) => c.state === 'fail').map((c) => c.name)).toEqual(['disk', 'engine']);
     const status = await app.call('status.get', {}, supervisor);
-    expect(status.ok && (status.value as { health: { checks: unknown[] } }).health.checks).toHaveLength(4);
+    expect(status.ok && (status.value as { health: { checks: unknown[] } }).health.checks).toHaveLength(5); // the app's own check adds backups
   });
 });

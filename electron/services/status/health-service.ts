@@ -14,11 +14,13 @@ export interface HealthServiceOptions {
   store: ModelStore;
   engineStatus: () => Promise<EngineStatusReport>;
   disk?: (dir: string) => DiskSpace;
+  /** The backups line (services/backup/backup-health.ts); left out, the check has four lines. */
+  backups?: () => HealthCheck;
 }
 
 const RANK = { ok: 0, warn: 1, fail: 2 } as const;
 
-/** Database, models, disk, engine: each ok / warn / fail with a line saying why. */
+/** Database, models, disk, engine, backups: each ok / warn / fail with a line saying why. */
 export class HealthService {
   constructor(private readonly options: HealthServiceOptions) {}
 
@@ -74,9 +76,19 @@ export class HealthService {
     return { name: 'engine', state: 'ok', detail: `onnxruntime ${engine.runtime.version ?? ''}${engine.started ? `, running on ${inUse ?? 'cpu'}` : ', not started yet'}`.trim() };
   }
 
+  backups(): HealthCheck[] {
+    const line = this.options.backups;
+    if (!line) return [];
+    try {
+      return [line()];
+    } catch (error) {
+      return [{ name: 'backups', state: 'warn', detail: `cannot read the backup state: ${error instanceof Error ? error.message : String(error)}` }];
+    }
+  }
+
   async check(): Promise<Health> {
     const engine = await this.options.engineStatus().catch(() => null);
-    const checks = [this.database(), this.models(engine), this.disk(), this.engine(engine)];
+    const checks = [this.database(), this.models(engine), this.disk(), this.engine(engine), ...this.backups()];
     const state = checks.reduce<Health['state']>((worst, c) => (RANK[c.state] > RANK[worst] ? c.state : worst), 'ok');
     return { state, checks };
   }

@@ -88,6 +88,13 @@ export function ScheduleCard() {
           </div>
         </dl>
       )}
+      {s?.lastError && s.lastRunAt && (
+        <div className="alert alert--error" role="alert" data-testid="schedule-last-error">
+          <p className="alert__text">
+            <strong>{t('backups.schedule.lastFailed', { time: formatInZone(s.lastRunAt, s.timezone, language) })}</strong> {s.lastError}
+          </p>
+        </div>
+      )}
       {editing && s && <ScheduleDialog schedule={s} onClose={() => setEditing(false)} />}
     </section>
   );
