@@ -64,8 +64,14 @@ export interface JobHandle<N extends JobName> {
  * events: the call runs the job to completion, while 'job.progress' events for our job id
  * report phase, bytes, rate and ETA. When it ends, every list is refreshed, or only the
  * queries named in refreshes (each refetch counts against the console's rate limit).
+ * refreshesAfterFailure: what a failed job can still have changed, where that is less (an
+ * import is all or nothing: after a failure only the incoming folder may hold new files).
  */
-export function useJobProcedure<N extends JobName>(name: N, refreshes?: readonly ProcedureName[]): JobHandle<N> {
+export function useJobProcedure<N extends JobName>(
+  name: N,
+  refreshes?: readonly ProcedureName[],
+  refreshesAfterFailure?: readonly ProcedureName[],
+): JobHandle<N> {
   const client = useQueryClient();
   const jobId = useRef<string | null>(null);
   const [progress, setProgress] = useState<JobProgress | null>(null);
@@ -76,10 +82,12 @@ export function useJobProcedure<N extends JobName>(name: N, refreshes?: readonly
 
   const mutation = useMutation<OutputOf<N>, ApiCallError, { input: InputOf<N>; id: string }>({
     mutationFn: ({ input, id }) => callJob(name, input, id),
-    onSettled: () =>
-      client.invalidateQueries({
-        predicate: (query) => (refreshes ? (refreshes as readonly unknown[]).includes(query.queryKey[0]) : query.queryKey[0] !== WHOAMI_KEY[0] && !isEventFed(query)),
-      }),
+    onSettled: (_output, error) => {
+      const named = error && refreshesAfterFailure ? refreshesAfterFailure : refreshes;
+      return client.invalidateQueries({
+        predicate: (query) => (named ? (named as readonly unknown[]).includes(query.queryKey[0]) : query.queryKey[0] !== WHOAMI_KEY[0] && !isEventFed(query)),
+      });
+    },
   });
 
   const cancelMutation = useMutation<OutputOf<'jobs.cancel'>, ApiCallError, string>({

@@ -36,7 +36,8 @@ export interface UploadState {
  * uploaded already is not sent again when the import is retried (say, with another version).
  */
 export function useImportFlow() {
-  const job = useJobProcedure('models.import');
+  // A failed import registers nothing; an uploaded folder it was given stays in incoming.
+  const job = useJobProcedure('models.import', undefined, ['incoming.list']);
   const [uploadState, setUploadState] = useState<UploadState | null>(null);
   const abort = useRef<AbortController | null>(null);
   const uploaded = useRef<{ plan: UploadPlan; folder: string } | null>(null);
