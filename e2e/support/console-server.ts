@@ -89,12 +89,12 @@ function stopProcess(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Starts `voiceops serve` on a data folder and a port (0: any free one), with any extra serve flags. */
-function spawnServe(dataDir: string, port: string, extraArgs: string[]): { child: ChildProcess; stderr: () => string } {
+/** Starts `voiceops serve` on a data folder and a port (0: any free one), with any extra serve flags and environment. */
+function spawnServe(dataDir: string, port: string, extraArgs: string[], env: Record<string, string>): { child: ChildProcess; stderr: () => string } {
   const child = spawn(process.execPath, [CLI, 'serve', '--port', port, '--data-dir', dataDir, ...extraArgs], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, VOICEOPS_HOST: '127.0.0.1' },
+    env: { ...process.env, VOICEOPS_HOST: '127.0.0.1', ...env },
   });
   let errorOutput = '';
   child.stderr!.setEncoding('utf8');
@@ -107,10 +107,11 @@ function spawnServe(dataDir: string, port: string, extraArgs: string[]): { child
 /**
  * Starts `voiceops serve --port 0` on a fresh data folder: a first run, so a new admin token.
  * extraArgs: more serve flags, e.g. ['--service'] for a console started as the system service.
+ * env: more environment, e.g. VOICEOPS_CATCH_UP_DELAY_MS for a due backup that should run at once.
  */
-export async function startConsoleServer(extraArgs: string[] = []): Promise<ConsoleServer> {
+export async function startConsoleServer(extraArgs: string[] = [], env: Record<string, string> = {}): Promise<ConsoleServer> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'voiceops-e2e-'));
-  let serve = spawnServe(dataDir, '0', extraArgs);
+  let serve = spawnServe(dataDir, '0', extraArgs, env);
 
   let started: { url: string; adminToken: string };
   try {
@@ -128,7 +129,7 @@ export async function startConsoleServer(extraArgs: string[] = []): Promise<Cons
     cliStatus: () => cliJson<CliStatus>(['status', '--data-dir', dataDir]),
     async restart() {
       await stopProcess(serve.child);
-      serve = spawnServe(dataDir, new URL(started.url).port, extraArgs);
+      serve = spawnServe(dataDir, new URL(started.url).port, extraArgs, env);
       await waitForStartup(serve.child, serve.stderr, false);
     },
     async stop() {
