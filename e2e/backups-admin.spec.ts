@@ -1,5 +1,5 @@
 import { expect, test } from './support/fixtures.js';
-import { signInAtBackups, SIZE } from './support/backups.js';
+import { seedBackedUpVoice, signInAtBackups, SIZE, submitAddTarget } from './support/backups.js';
 import { seedPiperVersion, seedStaff, tempDir, watchRateLimit } from './support/model-store.js';
 
 test('an admin adds a target, backs up now, runs a drill and previews a restore', async ({ page, consoleServer }) => {
@@ -15,11 +15,7 @@ test('an admin adds a target, backs up now, runs a drill and previews a restore'
   await expect(page.getByTestId('schedule-next')).not.toBeEmpty();
 
   // Add a target: the dialog shows the server's write and free-space check.
-  await page.getByTestId('add-target-open').click();
-  const add = page.getByRole('dialog');
-  await add.getByTestId('add-target-name').fill('nas');
-  await add.getByTestId('add-target-folder').fill(folder);
-  await add.getByTestId('add-target-submit').click();
+  const add = await submitAddTarget(page, 'nas', folder);
   await expect(add.getByTestId('add-target-result')).toContainText('The folder is writable.');
   await expect(add.getByTestId('add-target-result')).toContainText(/free\./);
   await add.getByTestId('add-target-done').click();
@@ -28,10 +24,7 @@ test('an admin adds a target, backs up now, runs a drill and previews a restore'
   await expect(target.getByTestId('target-free')).toHaveText(SIZE);
 
   // A folder inside the data folder is refused from a browser, with the server's reason.
-  await page.getByTestId('add-target-open').click();
-  await add.getByTestId('add-target-name').fill('inside');
-  await add.getByTestId('add-target-folder').fill(consoleServer.dataDir);
-  await add.getByTestId('add-target-submit').click();
+  await submitAddTarget(page, 'inside', consoleServer.dataDir);
   await expect(add.getByTestId('add-target-error')).toContainText('outside the data folder');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
@@ -81,12 +74,8 @@ test('an admin adds a target, backs up now, runs a drill and previews a restore'
 
 test('an admin restores one model line and the schedule shows the next run', async ({ page, consoleServer }) => {
   test.setTimeout(60_000); // a backup, a restore with its snapshot, a delete and a verify
-  await seedStaff(consoleServer, 'bo', 'Bo Chen');
-  await seedPiperVersion(consoleServer, 'bo', '1.0.0');
-  const folder = await tempDir('backup-target');
+  await seedBackedUpVoice(consoleServer, 'bo', 'Bo Chen', 'usb');
   const { cli } = await import('./support/model-store.js');
-  await cli(consoleServer, ['backup', 'target', 'add', 'usb', folder]);
-  await cli(consoleServer, ['backup', 'run']);
   await seedPiperVersion(consoleServer, 'bo', '1.1.0', 2);
   const rate = watchRateLimit(page);
   await signInAtBackups(page, consoleServer, consoleServer.adminToken, 'admin');
@@ -142,15 +131,10 @@ test('an admin restores one model line and the schedule shows the next run', asy
 });
 
 test('removing a target keeps its backups on disk; adding the folder again lists them again', async ({ page, consoleServer }) => {
-  await seedStaff(consoleServer, 'cy', 'Cy Wu');
-  await seedPiperVersion(consoleServer, 'cy', '1.0.0');
-  const folder = await tempDir('backup-target');
-  const { cli } = await import('./support/model-store.js');
-  await cli(consoleServer, ['backup', 'target', 'add', 'usb', folder]);
-  const [backup] = await cli<Array<{ id: string }>>(consoleServer, ['backup', 'run']);
+  const { folder, backupId } = await seedBackedUpVoice(consoleServer, 'cy', 'Cy Wu', 'usb');
   const rate = watchRateLimit(page);
   await signInAtBackups(page, consoleServer, consoleServer.adminToken, 'admin');
-  await expect(page.getByTestId(`backup-row-${backup!.id}`)).toBeVisible();
+  await expect(page.getByTestId(`backup-row-${backupId}`)).toBeVisible();
 
   await page.getByTestId('target-row-usb').getByTestId('target-remove').click();
   await expect(page.getByTestId('remove-target-dialog')).toContainText('adding the folder again lists it again');
@@ -158,14 +142,10 @@ test('removing a target keeps its backups on disk; adding the folder again lists
   await expect(page.getByTestId('targets-empty')).toBeVisible();
   await expect(page.getByTestId('backups-empty')).toBeVisible();
 
-  await page.getByTestId('add-target-open').click();
-  const add = page.getByRole('dialog');
-  await add.getByTestId('add-target-name').fill('usb');
-  await add.getByTestId('add-target-folder').fill(folder);
-  await add.getByTestId('add-target-submit').click();
+  const add = await submitAddTarget(page, 'usb', folder);
   await expect(add.getByTestId('add-target-adopted')).toHaveText('The folder holds 1 backup already: it is listed on the Backups screen now and can be restored.');
   await add.getByTestId('add-target-done').click();
-  await expect(page.getByTestId(`backup-row-${backup!.id}`).getByTestId('backup-target')).toHaveText('usb');
+  await expect(page.getByTestId(`backup-row-${backupId}`).getByTestId('backup-target')).toHaveText('usb');
   await expect(page.getByTestId('target-row-usb').getByTestId('target-count')).toHaveText('1 backup');
 
   expect(rate.lowest(), rate.requests().join('\n')).toBeGreaterThanOrEqual(3);
@@ -175,24 +155,16 @@ test('a replacement workstation adds the lost one’s target folder and restores
   test.setTimeout(60_000); // a backup on the lost installation, then a restore with its snapshot
   // The lost workstation: its own data folder, one voice, one backup to the NAS folder.
   const lost = { dataDir: await tempDir('lost-data') };
-  await seedStaff(lost, 'dee', 'Dee Ho');
-  await seedPiperVersion(lost, 'dee', '1.0.0');
-  const folder = await tempDir('backup-target');
+  const { folder, backupId } = await seedBackedUpVoice(lost, 'dee', 'Dee Ho', 'nas');
   const { cli } = await import('./support/model-store.js');
-  await cli(lost, ['backup', 'target', 'add', 'nas', folder]);
-  const [backup] = await cli<Array<{ id: string }>>(lost, ['backup', 'run']);
 
   const rate = watchRateLimit(page);
   await signInAtBackups(page, consoleServer, consoleServer.adminToken, 'admin');
-  await page.getByTestId('add-target-open').click();
-  const add = page.getByRole('dialog');
-  await add.getByTestId('add-target-name').fill('nas');
-  await add.getByTestId('add-target-folder').fill(folder);
-  await add.getByTestId('add-target-submit').click();
+  const add = await submitAddTarget(page, 'nas', folder);
   await expect(add.getByTestId('add-target-adopted')).toContainText('The folder holds 1 backup already');
   await add.getByTestId('add-target-done').click();
 
-  const row = page.getByTestId(`backup-row-${backup!.id}`);
+  const row = page.getByTestId(`backup-row-${backupId}`);
   await row.getByTestId('backup-restore').click();
   const restore = page.getByTestId('restore-dialog');
   await expect(restore.getByTestId('restore-scope-whole')).toBeChecked();

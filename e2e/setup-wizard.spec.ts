@@ -1,6 +1,7 @@
 import { expect, test } from './support/fixtures.js';
 import { confirmStep, expectStep, signInAtSetup, waitForHardwareReport, watchRateLimited } from './support/setup.js';
 import { cli, tempDir } from './support/model-store.js';
+import { submitAddTarget } from './support/backups.js';
 
 test.describe.configure({ timeout: 90_000 });
 
@@ -78,11 +79,7 @@ test('the wizard completes: backup target and schedule, sample models skipped, t
   // 6 Backups: confirming without a target is refused with the reason; add one, then go on.
   await page.getByTestId('wizard-next').click();
   await expect(page.getByTestId('wizard-confirm-error')).toContainText('add a backup target first');
-  await page.getByTestId('add-target-open').click();
-  const add = page.getByRole('dialog');
-  await add.getByTestId('add-target-name').fill('nas');
-  await add.getByTestId('add-target-folder').fill(backupFolder);
-  await add.getByTestId('add-target-submit').click();
+  const add = await submitAddTarget(page, 'nas', backupFolder);
   await expect(add.getByTestId('add-target-result')).toContainText('The folder is writable.');
   await add.getByTestId('add-target-done').click();
   await expect(page.getByTestId('target-row-nas')).toBeVisible();
