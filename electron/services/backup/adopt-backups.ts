@@ -1,5 +1,5 @@
 import type { BackupRow } from '../../db/repositories/backup-repository.js';
-import { readManifest } from './backup-manifest.js';
+import { backupRowOf, readManifest } from './backup-manifest.js';
 import type { BackupDeps } from './backup-deps.js';
 import type { TargetLayout } from './target-layout.js';
 
@@ -8,23 +8,6 @@ export interface AdoptReport {
   adopted: string[];
   /** Why a backup in the folder is not listed (damaged manifest, listed already). */
   warnings: string[];
-}
-
-/** The history row of a backup, rebuilt from its manifest alone. */
-export function rowFromManifest(layout: TargetLayout, id: string, target: string): BackupRow {
-  const m = readManifest(layout, id);
-  return {
-    id,
-    target,
-    kind: m.kind,
-    createdAt: m.createdAt,
-    durationMs: m.durationMs,
-    totalBytes: m.totalBytes,
-    newBytes: m.newBytes,
-    fileCount: m.files.length,
-    versionCount: m.lines.reduce((n, l) => n + l.versions.length, 0),
-    appVersion: m.appVersion,
-  };
 }
 
 /**
@@ -45,7 +28,7 @@ export function adoptBackups(deps: BackupDeps, target: string, layout: TargetLay
     }
     let row: BackupRow;
     try {
-      row = rowFromManifest(layout, id, target);
+      row = backupRowOf(readManifest(layout, id), target);
     } catch (error) {
       warnings.push(`backup ${id} in this folder is not listed: ${(error as Error).message}`);
       continue;

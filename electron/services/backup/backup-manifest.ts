@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '../../api/index.js';
+import type { BackupRow } from '../../db/repositories/backup-repository.js';
 import type { TargetLayout } from './target-layout.js';
 
 export const MANIFEST_FORMAT = 'voiceops-backup/1';
@@ -54,6 +55,22 @@ export function readManifest(layout: TargetLayout, id: string): BackupManifest {
   const checked = backupManifestSchema.safeParse(parsed);
   if (!checked.success || checked.data.id !== id) throw new AppError('INTEGRITY_FAILED', `the manifest of backup ${id} is damaged`);
   return checked.data;
+}
+
+/** The history row of a backup, which its manifest holds whole (written from it, or rebuilt from it). */
+export function backupRowOf(manifest: BackupManifest, target: string): BackupRow {
+  return {
+    id: manifest.id,
+    target,
+    kind: manifest.kind,
+    createdAt: manifest.createdAt,
+    durationMs: manifest.durationMs,
+    totalBytes: manifest.totalBytes,
+    newBytes: manifest.newBytes,
+    fileCount: manifest.files.length,
+    versionCount: manifest.lines.reduce((n, l) => n + l.versions.length, 0),
+    appVersion: manifest.appVersion,
+  };
 }
 
 export function blobEntry(sha256: string): string {

@@ -7,7 +7,7 @@ import type { BackupKind, BackupRow } from '../../db/repositories/backup-reposit
 import { syncDirectory } from '../model-store/store-layout.js';
 import { StoreWorker } from '../model-store/store-worker-client.js';
 import { runCopies } from './parallel-copies.js';
-import { MANIFEST_FORMAT, blobEntry, type BackupManifest } from './backup-manifest.js';
+import { MANIFEST_FORMAT, backupRowOf, blobEntry, type BackupManifest } from './backup-manifest.js';
 import { targetOf, type BackupDeps } from './backup-deps.js';
 import { assertTargetRoom, fsyncFile, lockTarget, newBackupId, writeFileAtomic, type TargetLayout } from './target-layout.js';
 
@@ -141,18 +141,7 @@ export async function runBackup(deps: BackupDeps, targetName: string, kind: Back
     };
     await deps.fault?.('backup:before-manifest');
     writeFileAtomic(layout.manifestPath(id), JSON.stringify(manifest, null, 2));
-    const row: BackupRow = {
-      id,
-      target: targetName,
-      kind,
-      createdAt: manifest.createdAt,
-      durationMs,
-      totalBytes,
-      newBytes,
-      fileCount: files.length,
-      versionCount: lines.reduce((n, l) => n + l.versions.length, 0),
-      appVersion: deps.appVersion,
-    };
+    const row = backupRowOf(manifest, targetName);
     deps.repo.insertBackup(row);
     job.progress({ phase: 'done', done: newBlobBytes, total: newBlobBytes });
     return row;
