@@ -1,19 +1,9 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DoctorReport, WizardState } from '../api/index.js';
-import { runCliCaptured } from '../test-support/captured-cli.js';
-import { makeTempDir } from '../test-support/temp-app.js';
+import { cliOnTempDataFolder } from '../test-support/captured-cli.js';
 
-let temp: { dir: string; cleanup(): void };
-let data: string[];
-
-const cli = (...argv: string[]) => runCliCaptured([...argv, ...data]);
-
-beforeAll(() => {
-  temp = makeTempDir();
-  data = ['--data-dir', path.join(temp.dir, 'data')];
-});
-afterAll(() => temp.cleanup());
+const { cli, temp } = cliOnTempDataFolder();
 
 describe('voiceops doctor', () => {
   it('--json prints the whole report: facts, the guide\'s check, three tiers, the workload fit', async () => {

@@ -1,23 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import decodeAudio from 'audio-decode';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCliCaptured } from '../test-support/captured-cli.js';
-import { makeTempDir } from '../test-support/temp-app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cliOnTempDataFolder } from '../test-support/captured-cli.js';
 import { writeGptSovitsVoice, writePiperVoice } from '../test-support/model-fixtures.js';
 
-let temp: { dir: string; cleanup(): void };
-let data: string[];
-
-const cli = (...argv: string[]) => runCliCaptured([...argv, ...data]);
+const { cli, temp } = cliOnTempDataFolder();
 
 beforeAll(async () => {
-  temp = makeTempDir();
-  data = ['--data-dir', path.join(temp.dir, 'data')];
   const installed = await cli('sample-pack', 'install', '--json');
   expect(installed.code).toBe(0);
 }, 120_000);
-afterAll(() => temp.cleanup());
 
 describe('voiceops sample-pack / tts / emotion / engine status', () => {
   it('installs the sample pack on a fresh data folder, honestly measured and labelled "sample", and only once', async () => {

@@ -1,18 +1,7 @@
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCliCaptured } from '../test-support/captured-cli.js';
-import { makeTempDir } from '../test-support/temp-app.js';
+import { describe, expect, it } from 'vitest';
+import { cliOnTempDataFolder } from '../test-support/captured-cli.js';
 
-let temp: { dir: string; cleanup(): void };
-let data: string[];
-
-const cli = (...argv: string[]) => runCliCaptured([...argv, ...data]);
-
-beforeAll(() => {
-  temp = makeTempDir();
-  data = ['--data-dir', path.join(temp.dir, 'data')];
-});
-afterAll(() => temp.cleanup());
+const { cli } = cliOnTempDataFolder();
 
 describe('voiceops g2p', () => {
   it('prints phones, v2 ids and word-to-phone counts per segment as JSON', async () => {
